@@ -1,0 +1,37 @@
+package io.linktrack.clicks.control;
+
+import io.linktrack.clicks.entity.Click;
+import io.linktrack.links.control.LinkTarget;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A click that has been seen but not yet committed. {@link #committed()} completes when the batch
+ * holding it is durable, which is when the recipient gets the redirect.
+ */
+public record PendingClick(
+    LinkTarget target,
+    Instant at,
+    String userAgent,
+    String referrer,
+    String clientAddress,
+    CompletableFuture<Void> committed) {
+
+  public static PendingClick of(
+      LinkTarget target, Instant at, String userAgent, String referrer, String clientAddress) {
+    return new PendingClick(
+        target,
+        at,
+        cut(userAgent, Click.MAX_USER_AGENT),
+        cut(referrer, Click.MAX_REFERRER),
+        clientAddress,
+        new CompletableFuture<>());
+  }
+
+  private static String cut(String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,81 @@
+package io.linktrack.clicks.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One recorded hit on a short link. Rows are written in batches by the click ledger (plain JDBC, see
+ * ClickLedger); this mapping defines the table and lets reports read it. The client address is
+ * stored anonymised only: the raw IP never reaches the database.
+ */
+@Entity
+@Table(
+    name = "LT_CLICK",
+    indexes = {
+      @Index(name = "LT_CLICK_MESSAGE", columnList = "MESSAGE_ID"),
+      @Index(name = "LT_CLICK_LINK", columnList = "LINK_ID"),
+      @Index(name = "LT_CLICK_AT", columnList = "CLICKED_AT")
+    })
+public class Click {
+
+  public static final int MAX_USER_AGENT = 512;
+  public static final int MAX_REFERRER = 1024;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "LINK_ID", nullable = false)
+  private Long linkId;
+
+  @Column(name = "MESSAGE_ID")
+  private Long messageId;
+
+  @Column(name = "CLICKED_AT", nullable = false)
+  private Instant clickedAt;
+
+  @Column(name = "USER_AGENT", length = MAX_USER_AGENT)
+  private String userAgent;
+
+  @Column(name = "REFERRER", length = MAX_REFERRER)
+  private String referrer;
+
+  @Column(name = "CLIENT_ADDRESS", length = 45)
+  private String clientAddress;
+
+  protected Click() {}
+
+  public Long id() {
+    return id;
+  }
+
+  public Long linkId() {
+    return linkId;
+  }
+
+  public Long messageId() {
+    return messageId;
+  }
+
+  public Instant clickedAt() {
+    return clickedAt;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public String referrer() {
+    return referrer;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+}

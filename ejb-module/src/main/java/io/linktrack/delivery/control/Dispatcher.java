@@ -1,0 +1,42 @@
+package io.linktrack.delivery.control;
+
+import io.linktrack.messages.entity.Message;
+import io.linktrack.platform.NotFound;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/** Hands one READY message to its channel and marks it SENT, in a transaction of its own. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class Dispatcher {
+
+  @PersistenceContext(unitName = "linktrack")
+  EntityManager em;
+
+  @Inject DeliveryChannel channel;
+
+  public void send(long messageId) {
+    Message message = locked(messageId);
+    if (message.awaitsDelivery()) {
+      channel.deliver(message);
+      message.markSent();
+    }
+  }
+
+  public void fail(long messageId, String reason) {
+    locked(messageId).markFailed(reason);
+  }
+
+  private Message locked(long messageId) {
+    Message message = em.find(Message.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+    if (message == null) {
+      throw new NotFound("message", messageId);
+    }
+    return message;
+  }
+}

@@ -1,0 +1,174 @@
+package io.linktrack.messages.boundary;
+
+import io.linktrack.links.control.ShortLinks;
+import io.linktrack.messages.control.Intake;
+import io.linktrack.messages.control.MessageQueues;
+import io.linktrack.messages.entity.Batch;
+import io.linktrack.messages.entity.BulkDraft;
+import io.linktrack.messages.entity.Message;
+import io.linktrack.messages.entity.MessageStatus;
+import io.linktrack.messages.entity.OutboundDraft;
+import io.linktrack.platform.NotFound;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sending and reading messages.
+ *
+ * <p>Accepting is two steps that never share a transaction: store the message (durable from then
+ * on), then put its id on the outbound queue. If the server stops in between, the message is
+ * "stranded"; {@link #redispatchStranded()} finds and queues it again. A record queued twice is
+ * harmless, because preparation is idempotent.
+ */
+@Stateless
+public class Messages {
+
+  private static final Logger LOG = Logger.getLogger(Messages.class.getName());
+
+  /** Small enough that a chunk's transaction stays short, large enough to batch the inserts. */
+  static final int CHUNK = 500;
+
+  @PersistenceContext(unitName = "linktrack")
+  EntityManager em;
+
+  @Inject Intake intake;
+
+  @Inject MessageQueues queues;
+
+  @Inject ShortLinks shortLinks;
+
+  @Inject
+  @ConfigProperty(name = "linktrack.dispatch.stranded-after", defaultValue = "PT1M")
+  Duration strandedAfter;
+
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public MessageView submit(OutboundDraft draft) {
+    Message message = intake.accept(draft);
+    dispatch(List.of(message.id()));
+    return MessageView.of(message, shortLinks.baseUrl());
+  }
+
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public BatchView submitBulk(BulkDraft bulk) {
+    Batch batch = intake.openBatch(bulk);
+    for (int from = 0; from < bulk.size(); from += CHUNK) {
+      int to = Math.min(from + CHUNK, bulk.size());
+      dispatch(intake.acceptChunk(bulk, batch.id(), from, to));
+    }
+    return new BatchView(batch.id(), batch.total(), 0, 0, false);
+  }
+
+  /** Queues messages whose acceptance was interrupted before their id reached the queue. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int redispatchStranded() {
+    List<Long> ids = intake.stranded(Instant.now().minus(strandedAfter), CHUNK);
+    if (!ids.isEmpty()) {
+      LOG.info("Queueing " + ids.size() + " stranded messages again");
+      dispatch(ids);
+    }
+    return ids.size();
+  }
+
+  private void dispatch(List<Long> ids) {
+    try {
+      queues.toOutbound(ids);
+      intake.markEnqueued(ids);
+    } catch (RuntimeException e) {
+      // The messages are stored; the stranded-message sweep queues them later.
+      LOG.log(Level.WARNING, "Could not queue " + ids.size() + " messages; will retry", e);
+    }
+  }
+
+  public MessageView find(long id) {
+    Message message = em.find(Message.class, id);
+    if (message == null) {
+      throw new NotFound("message", id);
+    }
+    return MessageView.of(message, shortLinks.baseUrl());
+  }
+
+  public Page<MessageView> search(MessageQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    if (query.campaignId() != null) {
+      where.append(" AND m.campaignId = :campaignId");
+      parameters.put("campaignId", query.campaignId());
+    }
+    if (query.batchId() != null) {
+      where.append(" AND m.batchId = :batchId");
+      parameters.put("batchId", query.batchId());
+    }
+    if (query.clicked() != null) {
+      where.append(query.clicked() ? " AND m.clicks > 0" : " AND m.clicks = 0");
+    }
+    if (query.from() != null) {
+      where.append(" AND m.createdAt >= :from");
+      parameters.put("from", query.from());
+    }
+    if (query.to() != null) {
+      where.append(" AND m.createdAt < :to");
+      parameters.put("to", query.to());
+    }
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(m) FROM Message m" + where, Long.class);
+    TypedQuery<Message> page =
+        em.createQuery(
+                "SELECT m FROM Message m" + where + " ORDER BY m.createdAt DESC, m.id DESC",
+                Message.class)
+            .setFirstResult(query.page() * query.size())
+            .setMaxResults(query.size())
+            // one query for the links of the whole page instead of one per message
+            .setHint("eclipselink.batch", "m.links")
+            .setHint("eclipselink.batch.type", "IN");
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          page.setParameter(name, value);
+        });
+    List<MessageView> items = new ArrayList<>();
+    for (Message message : page.getResultList()) {
+      items.add(MessageView.of(message, shortLinks.baseUrl()));
+    }
+    return new Page<>(items, query.page(), query.size(), count.getSingleResult());
+  }
+
+  public BatchView batch(long id) {
+    Batch batch = em.find(Batch.class, id);
+    if (batch == null) {
+      throw new NotFound("batch", id);
+    }
+    List<Object[]> byStatus =
+        em.createQuery(
+                "SELECT m.status, COUNT(m) FROM Message m WHERE m.batchId = :id GROUP BY m.status",
+                Object[].class)
+            .setParameter("id", id)
+            .getResultList();
+    long processed = 0;
+    long failed = 0;
+    for (Object[] row : byStatus) {
+      MessageStatus status = (MessageStatus) row[0];
+      long count = (Long) row[1];
+      if (status.isFinished()) {
+        processed += count;
+      }
+      if (status == MessageStatus.FAILED) {
+        failed += count;
+      }
+    }
+    return new BatchView(id, batch.total(), processed, failed, processed >= batch.total());
+  }
+}

@@ -1,0 +1,102 @@
+package io.linktrack.messages.control;
+
+import io.linktrack.campaigns.entity.Campaign;
+import io.linktrack.links.control.Shortener;
+import io.linktrack.messages.entity.InboundRecord;
+import io.linktrack.messages.entity.Message;
+import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.NotFound;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns an outbound record into a READY message with its short links, in a database transaction of
+ * its own. Idempotent: the message row is locked first, and a message that is no longer QUEUED is
+ * left as it is, so a redelivered or duplicated record can never give a message a second set of
+ * links.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class MessagePreparation {
+
+  @PersistenceContext(unitName = "linktrack")
+  EntityManager em;
+
+  @Inject Shortener shortener;
+
+  @Inject
+  @ConfigProperty(name = "linktrack.tracking.enabled", defaultValue = "true")
+  boolean trackingEnabled;
+
+  /** Prepares the record's message and answers its id. */
+  public long prepare(InboundRecord record) {
+    Message message = messageOf(record);
+    if (message.awaitsPreparation()) {
+      if (tracksLinks(message)) {
+        Shortener.Shortened shortened = shortener.shorten(message, Instant.now());
+        message.markReady(shortened.body(), shortened.links());
+      } else {
+        message.markReady(message.body(), List.of());
+      }
+    }
+    return message.id();
+  }
+
+  /** Parks the record's message as FAILED after its last attempt; answers its id if it has one. */
+  public Optional<Long> fail(InboundRecord record, String reason) {
+    Message message = messageOf(record);
+    message.markFailed(reason);
+    return Optional.of(message.id());
+  }
+
+  private Message messageOf(InboundRecord record) {
+    if (record instanceof InboundRecord.Stored stored) {
+      Message message = em.find(Message.class, stored.messageId(), LockModeType.PESSIMISTIC_WRITE);
+      if (message == null) {
+        throw new NotFound("message", stored.messageId());
+      }
+      return message;
+    }
+    InboundRecord.Submitted submitted = (InboundRecord.Submitted) record;
+    return bySourceKey(submitted.sourceKey()).orElseGet(() -> create(submitted));
+  }
+
+  /** A record the CRM put on the queue itself becomes a message the first time it is seen. */
+  private Message create(InboundRecord.Submitted submitted) {
+    Message created = Message.fromQueue(submitted.draft(), submitted.sourceKey(), Instant.now());
+    if (created.campaignId() != null && em.find(Campaign.class, created.campaignId()) == null) {
+      throw new InvalidInput("campaignId", "No campaign with id " + created.campaignId());
+    }
+    em.persist(created);
+    return created;
+  }
+
+  private Optional<Message> bySourceKey(String sourceKey) {
+    return em.createQuery("SELECT m FROM Message m WHERE m.sourceKey = :key", Message.class)
+        .setParameter("key", sourceKey)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private boolean tracksLinks(Message message) {
+    if (!trackingEnabled) {
+      return false;
+    }
+    boolean campaignTracks =
+        message.campaignId() == null
+            || Optional.ofNullable(em.find(Campaign.class, message.campaignId()))
+                .map(Campaign::tracksLinks)
+                .orElse(true);
+    return message.wantsTracking(campaignTracks);
+  }
+}

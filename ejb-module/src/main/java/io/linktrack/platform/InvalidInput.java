@@ -1,0 +1,21 @@
+package io.linktrack.platform;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A request or record that breaks a rule of the domain. Names the offending field so that the caller
+ * can fix it; the API turns it into a 400 problem response, and nothing of the request is stored.
+ */
+@ApplicationException(rollback = true)
+public class InvalidInput extends RuntimeException {
+  private final String field;
+
+  public InvalidInput(String field, String message) {
+    super(message);
+    this.field = field;
+  }
+
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,11 @@
+package io.linktrack.platform;
+
+import jakarta.ejb.ApplicationException;
+
+/** A record that the caller named by id does not exist. */
+@ApplicationException(rollback = true)
+public class NotFound extends RuntimeException {
+  public NotFound(String what, Object id) {
+    super("No " + what + " with id " + id);
+  }
+}

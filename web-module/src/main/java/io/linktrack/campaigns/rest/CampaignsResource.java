@@ -1,0 +1,47 @@
+package io.linktrack.campaigns.rest;
+
+import io.linktrack.campaigns.boundary.Campaigns;
+import io.linktrack.campaigns.boundary.Campaigns.CampaignView;
+import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.rest.Params;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("api/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CampaignsResource {
+
+  /** Body of POST /api/campaigns. */
+  public record CampaignRequest(String name, Boolean trackLinks) {}
+
+  @Inject Campaigns campaigns;
+
+  @Context UriInfo uri;
+
+  @POST
+  public Response create(CampaignRequest request) {
+    if (request == null) {
+      throw new InvalidInput("body", "The request needs a JSON body");
+    }
+    CampaignView campaign = campaigns.create(request.name(), request.trackLinks());
+    return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(campaign.id()))
+        .entity(campaign)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public CampaignView find(@PathParam("id") String id) {
+    return campaigns.find(Params.id("campaign", id));
+  }
+}

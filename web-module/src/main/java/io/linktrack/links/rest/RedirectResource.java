@@ -1,0 +1,83 @@
+package io.linktrack.links.rest;
+
+import io.linktrack.clicks.boundary.ClickRecorder;
+import io.linktrack.links.control.RedirectTarget;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The short link itself. 302 Found, not 301: a permanent redirect is cached by browsers, and every
+ * later click would bypass Linktrack and go uncounted. {@code Cache-Control: no-store} keeps proxies
+ * from doing the same.
+ */
+@Path("/")
+public class RedirectResource {
+
+  private static final String NOT_FOUND_PAGE =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          + "<title>Link not found</title></head><body style=\"font-family:sans-serif;"
+          + "max-width:32em;margin:4em auto;padding:0 1em\"><h1>Link not found</h1>"
+          + "<p>This link does not exist. Please check that it was copied completely.</p>"
+          + "</body></html>";
+
+  @Inject ClickRecorder clicks;
+
+  @Context HttpServletRequest request;
+
+  /** A click: answered once the click is durably recorded. */
+  @GET
+  @Path("{code}")
+  public CompletionStage<Response> follow(@PathParam("code") String code) {
+    // read the request now: the answer is built on the thread that committed the click
+    String query = request.getQueryString();
+    return clicks
+        .follow(
+            code,
+            request.getHeader(HttpHeaders.USER_AGENT),
+            request.getHeader("Referer"),
+            request.getRemoteAddr())
+        .map(destination -> destination.thenApply(url -> redirectTo(url, query)))
+        .orElseGet(() -> CompletableFuture.completedFuture(notFound()));
+  }
+
+  /** Link previews and scanners ask with HEAD: same answer, but not a click. */
+  @HEAD
+  @Path("{code}")
+  public Response preview(@PathParam("code") String code) {
+    String query = request.getQueryString();
+    return clicks
+        .peek(code)
+        .map(url -> redirectTo(url, query))
+        .orElseGet(RedirectResource::notFound);
+  }
+
+  private static Response redirectTo(String originalUrl, String shortLinkQuery) {
+    String location =
+        RedirectTarget.toAscii(RedirectTarget.mergeQuery(originalUrl, shortLinkQuery));
+    return Response.status(Response.Status.FOUND)
+        .header(HttpHeaders.LOCATION, location)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        // the recipient's inbox or chat URL is none of the destination's business
+        .header("Referrer-Policy", "no-referrer")
+        .build();
+  }
+
+  private static Response notFound() {
+    return Response.status(Response.Status.NOT_FOUND)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(NOT_FOUND_PAGE)
+        .build();
+  }
+}
