@@ -2,6 +2,10 @@ package io.linktrack.messages.entity;
 
 import io.linktrack.links.control.BodyFormat;
 import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.JsonFields;
+import jakarta.json.JsonArray;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +43,7 @@ public final class BulkDraft {
     if (body == null || body.isBlank()) {
       throw new InvalidInput("body", "body is required and must not be blank");
     }
-    if (recipients == null || recipients.isEmpty()) {
-      throw new InvalidInput("recipients", "A bulk send needs at least one recipient");
-    }
-    if (recipients.size() > MAX_RECIPIENTS) {
-      throw new InvalidInput(
-          "recipients",
-          "A bulk send has at most 100,000 recipients; this one has " + recipients.size());
-    }
+    checkCount(recipients == null ? 0 : recipients.size());
     this.channel = channel;
     this.from = from;
     this.subject = subject;
@@ -64,6 +61,52 @@ public final class BulkDraft {
       } catch (InvalidInput e) {
         throw new InvalidInput("recipients[" + i + "]." + e.field(), e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Reads a bulk request: {@code channel, from?, subject?, body, campaignId?, trackLinks?,
+   * recipients: [{to, contactId?, fields?: {name: value}}]}. Merge values may be strings, numbers
+   * or booleans.
+   */
+  public static BulkDraft fromJson(JsonFields json) {
+    JsonArray list = json.array("recipients");
+    checkCount(list == null ? 0 : list.size());
+    List<Recipient> recipients = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      JsonFields recipient = JsonFields.element(list, i, "recipients");
+      recipients.add(
+          new Recipient(
+              recipient.text("to"), recipient.text("contactId"), fields(recipient.object("fields"))));
+    }
+    return new BulkDraft(
+        Channel.parse(json.text("channel")),
+        json.text("from"),
+        json.text("subject"),
+        json.text("body"),
+        json.wholeNumber("campaignId"),
+        json.bool("trackLinks"),
+        recipients);
+  }
+
+  private static Map<String, String> fields(JsonFields fields) {
+    if (fields == null) {
+      return Map.of();
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : fields.names()) {
+      values.put(name, fields.scalarText(name));
+    }
+    return values;
+  }
+
+  private static void checkCount(int count) {
+    if (count == 0) {
+      throw new InvalidInput("recipients", "A bulk send needs at least one recipient");
+    }
+    if (count > MAX_RECIPIENTS) {
+      throw new InvalidInput(
+          "recipients", "A bulk send has at most 100,000 recipients; this one has " + count);
     }
   }
 

@@ -80,7 +80,7 @@ public class Message {
   @Column(name = "BATCH_ID")
   private Long batchId;
 
-  /** Null: follow the campaign and the configuration. */
+  /** Null means the default, true. */
   @Column(name = "TRACK_LINKS")
   private Boolean trackLinks;
 
@@ -134,9 +134,9 @@ public class Message {
     return message;
   }
 
-  /** Whether the sender (or the campaign, when the sender did not say) wants links tracked. */
+  /** Links are tracked unless the message or its campaign says no (either one is enough). */
   public boolean wantsTracking(boolean campaignTracksLinks) {
-    return trackLinks != null ? trackLinks : campaignTracksLinks;
+    return (trackLinks == null || trackLinks) && campaignTracksLinks;
   }
 
   /** True while the message still waits for its short links: a second preparation must not run. */

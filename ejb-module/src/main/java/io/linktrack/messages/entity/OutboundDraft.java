@@ -1,6 +1,7 @@
 package io.linktrack.messages.entity;
 
 import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.JsonFields;
 
 /**
  * One outbound message as a sender hands it over, before Linktrack has stored it. The constructor
@@ -36,6 +37,23 @@ public record OutboundDraft(
       throw new InvalidInput("body", "body is required and must not be blank");
     }
     channel.checkBody(body);
+  }
+
+  /**
+   * Reads an outbound message record: {@code channel, to, from?, subject?, body, campaignId?,
+   * contactId?, trackLinks?}. The same record is accepted by POST /api/messages and on the queue.
+   */
+  public static OutboundDraft fromJson(JsonFields json) {
+    return new OutboundDraft(
+        Channel.parse(json.text("channel")),
+        json.text("to"),
+        json.text("from"),
+        json.text("subject"),
+        json.text("body"),
+        json.wholeNumber("campaignId"),
+        json.text("contactId"),
+        json.bool("trackLinks"),
+        null);
   }
 
   private static String required(String field, String value, int max) {

@@ -2,7 +2,7 @@ package io.linktrack.campaigns.rest;
 
 import io.linktrack.campaigns.boundary.Campaigns;
 import io.linktrack.campaigns.boundary.Campaigns.CampaignView;
-import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,19 +21,14 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CampaignsResource {
 
-  /** Body of POST /api/campaigns. */
-  public record CampaignRequest(String name, Boolean trackLinks) {}
-
   @Inject Campaigns campaigns;
 
   @Context UriInfo uri;
 
   @POST
-  public Response create(CampaignRequest request) {
-    if (request == null) {
-      throw new InvalidInput("body", "The request needs a JSON body");
-    }
-    CampaignView campaign = campaigns.create(request.name(), request.trackLinks());
+  public Response create(String body) {
+    JsonFields request = JsonFields.parse(body, "A campaign");
+    CampaignView campaign = campaigns.create(request.text("name"), request.bool("trackLinks"));
     return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(campaign.id()))
         .entity(campaign)
         .build();

@@ -5,7 +5,9 @@ import io.linktrack.messages.boundary.MessageQuery;
 import io.linktrack.messages.boundary.MessageView;
 import io.linktrack.messages.boundary.Messages;
 import io.linktrack.messages.boundary.Page;
-import io.linktrack.platform.InvalidInput;
+import io.linktrack.messages.entity.BulkDraft;
+import io.linktrack.messages.entity.OutboundDraft;
+import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,8 +37,9 @@ public class MessagesResource {
 
   @POST
   @Path("messages")
-  public Response send(SendRequest request) {
-    MessageView message = messages.submit(required(request).toDraft());
+  public Response send(String body) {
+    MessageView message =
+        messages.submit(OutboundDraft.fromJson(JsonFields.parse(body, "A message")));
     return Response.accepted(message)
         .location(uri.getBaseUriBuilder().path("api/messages/{id}").build(message.id()))
         .build();
@@ -44,8 +47,8 @@ public class MessagesResource {
 
   @POST
   @Path("messages/bulk")
-  public Response sendBulk(BulkRequest request) {
-    BatchView batch = messages.submitBulk(required(request).toDraft());
+  public Response sendBulk(String body) {
+    BatchView batch = messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")));
     return Response.accepted(new Accepted(batch.id(), batch.total()))
         .location(uri.getBaseUriBuilder().path("api/batches/{id}").build(batch.id()))
         .build();
@@ -85,12 +88,5 @@ public class MessagesResource {
   @Path("batches/{id}")
   public BatchView batch(@PathParam("id") String id) {
     return messages.batch(Params.id("batch", id));
-  }
-
-  private static <T> T required(T request) {
-    if (request == null) {
-      throw new InvalidInput("body", "The request needs a JSON body");
-    }
-    return request;
   }
 }

@@ -1,0 +1,114 @@
+package io.linktrack.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The running Linktrack server as a CRM sees it: HTTP calls and the short links they hand out.
+ * The RESTEasy client does not follow redirects, so a short link answers with its 302.
+ */
+final class Linktrack {
+
+  static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
+
+  private static final Client CLIENT = ClientBuilder.newClient();
+
+  private Linktrack() {}
+
+  static Client client() {
+    return CLIENT;
+  }
+
+  /** {@code path} is relative to the server and may carry a query string. */
+  static Response post(String path, String json) {
+    return CLIENT.target(BASE + "/" + path).request().post(Entity.entity(json, MediaType.APPLICATION_JSON));
+  }
+
+  static Response get(String path) {
+    return CLIENT.target(BASE + "/" + path).request().get();
+  }
+
+  static JsonObject json(Response response) {
+    String text = response.readEntity(String.class);
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  static JsonObject getJson(String path) {
+    Response response = get(path);
+    assertEquals(200, response.getStatus(), () -> "GET " + path + " failed");
+    return json(response);
+  }
+
+  /** Sends one message and answers it as accepted (status QUEUED). */
+  static JsonObject send(String json) {
+    Response response = post("api/messages", json);
+    assertEquals(202, response.getStatus(), "the message should be accepted");
+    return json(response);
+  }
+
+  static JsonObject createCampaign(String name, boolean trackLinks) {
+    Response response =
+        post("api/campaigns", "{\"name\":\"" + name + "\",\"trackLinks\":" + trackLinks + "}");
+    assertEquals(201, response.getStatus(), "the campaign should be created");
+    return json(response);
+  }
+
+  static JsonObject message(long id) {
+    return getJson("api/messages/" + id);
+  }
+
+  /** Polls until the message has reached the status (or fails after 30 s). */
+  static JsonObject awaitStatus(long id, String status) {
+    return await("message " + id + " to become " + status, () -> message(id),
+        message -> status.equals(message.getString("status")), Duration.ofSeconds(30));
+  }
+
+  static <T> T await(String what, java.util.function.Supplier<T> poll, Predicate<T> done, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    T last = null;
+    while (Instant.now().isBefore(deadline)) {
+      last = poll.get();
+      if (done.test(last)) {
+        return last;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return fail("Timed out waiting for " + what + "; last seen: " + last);
+  }
+
+  static List<String> strings(JsonArray array) {
+    return array.getValuesAs(jakarta.json.JsonString.class).stream().map(s -> s.getString()).toList();
+  }
+
+  /** Follows a short link once, as a recipient's browser would (GET, no redirect following). */
+  static Response click(String shortUrl) {
+    return CLIENT.target(URI.create(shortUrl)).request().header("User-Agent", "Mozilla/5.0 (IT)").get();
+  }
+
+  static String quote(String text) {
+    return Json.createValue(text).toString();
+  }
+}
