@@ -47,7 +47,7 @@ class BadInputIT {
             "recipients"),
         Arguments.of("bulk recipient without to", "api/messages/bulk",
             "{\"channel\":\"SMS\",\"body\":\"hi\",\"recipients\":[{\"to\":\"1\"},{\"contactId\":\"c\"}]}", "recipients[1].to"),
-        Arguments.of("empty body", "api/messages", "", "body"),
+        Arguments.of("empty body", "api/messages", "", null),
         Arguments.of("campaign without name", "api/campaigns", "{\"trackLinks\":true}", "name"));
   }
 
@@ -79,7 +79,8 @@ class BadInputIT {
   @Test
   void badListingParametersGetA400() {
     for (String query : new String[] {"size=0", "size=501", "page=-1", "size=abc", "clicked=maybe",
-        "from=yesterday", "campaignId=x", "from=2026-02-01&to=2026-01-01"}) {
+        "from=yesterday", "campaignId=x", "from=2026-02-01&to=2026-01-01", "status=LOST",
+        "page=2147483647&size=500"}) {
       assertProblem(Linktrack.get("api/messages?" + query), 400, query);
     }
   }

@@ -27,7 +27,8 @@ class ConcurrentClicksIT {
     List<String> links = strings(sent.getJsonArray("shortLinks"));
 
     // The JDK client follows no redirects by default: each request is exactly one click.
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     List<CompletableFuture<HttpResponse<Void>>> clicks = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       String link = links.get(i % 5 == 0 ? 1 : 0); // 400 on the first link, 100 on the second

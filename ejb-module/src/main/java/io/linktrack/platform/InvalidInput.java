@@ -4,9 +4,10 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A request or record that breaks a rule of the domain. Names the offending field so that the caller
- * can fix it; the API turns it into a 400 problem response, and nothing of the request is stored.
+ * can fix it (none when the whole body is unreadable); the API turns it into a 400 problem response.
+ * Thrown only before anything is written, so it does not need to roll back.
  */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public class InvalidInput extends RuntimeException {
   private final String field;
 

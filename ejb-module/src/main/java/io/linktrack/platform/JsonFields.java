@@ -32,16 +32,16 @@ public final class JsonFields {
   /** Parses a whole document that must be one JSON object. */
   public static JsonFields parse(String json, String what) {
     if (json == null || json.isBlank()) {
-      throw new InvalidInput("body", what + " needs a JSON object as its body");
+      throw new InvalidInput(null, what + " needs a JSON object as its body");
     }
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidInput("body", what + " must be a JSON object, not " + describe(value));
+        throw new InvalidInput(null, what + " must be a JSON object, not " + describe(value));
       }
       return of(value.asJsonObject());
     } catch (JsonException | IllegalStateException e) {
-      throw new InvalidInput("body", what + " is not valid JSON: " + e.getMessage());
+      throw new InvalidInput(null, what + " is not valid JSON: " + e.getMessage());
     }
   }
 

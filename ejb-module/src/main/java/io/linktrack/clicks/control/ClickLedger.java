@@ -1,9 +1,8 @@
 package io.linktrack.clicks.control;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,18 +16,19 @@ import javax.sql.DataSource;
  * link and message. Plain JDBC batches, because this is the hot path: a batch of a thousand clicks
  * costs three round trips, not thousands of entity loads.
  */
-@Stateless
+@ApplicationScoped
 public class ClickLedger {
 
   private static final String INSERT_CLICK =
       "INSERT INTO LT_CLICK (LINK_ID, MESSAGE_ID, CLICKED_AT, USER_AGENT, REFERRER, CLIENT_ADDRESS)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
 
-  // first click is set once; last click only moves forward, also when batches of two servers
-  // commit out of order.
+  // first click only moves back, last click only forward: right also when the batches of two
+  // servers commit out of order.
   private static final String COUNTERS =
       " SET CLICKS = CLICKS + ?,"
-          + " FIRST_CLICK = COALESCE(FIRST_CLICK, CAST(? AS TIMESTAMP)),"
+          + " FIRST_CLICK = CASE WHEN FIRST_CLICK IS NULL OR FIRST_CLICK > CAST(? AS TIMESTAMP)"
+          + " THEN CAST(? AS TIMESTAMP) ELSE FIRST_CLICK END,"
           + " LAST_CLICK = CASE WHEN LAST_CLICK IS NULL OR LAST_CLICK < CAST(? AS TIMESTAMP)"
           + " THEN CAST(? AS TIMESTAMP) ELSE LAST_CLICK END"
           + " WHERE ID = ?";
@@ -36,7 +36,8 @@ public class ClickLedger {
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
 
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+
+  @Transactional(Transactional.TxType.REQUIRED)
   public void record(List<PendingClick> batch) {
     try (Connection connection = dataSource.getConnection()) {
       insertClicks(connection, batch);
@@ -77,9 +78,10 @@ public class ClickLedger {
       for (ClickTally tally : tallies) {
         update.setInt(1, tally.clicks());
         update.setTimestamp(2, Timestamp.from(tally.first()));
-        update.setTimestamp(3, Timestamp.from(tally.last()));
+        update.setTimestamp(3, Timestamp.from(tally.first()));
         update.setTimestamp(4, Timestamp.from(tally.last()));
-        update.setLong(5, tally.id());
+        update.setTimestamp(5, Timestamp.from(tally.last()));
+        update.setLong(6, tally.id());
         update.addBatch();
       }
       update.executeBatch();

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,13 +14,7 @@ import java.time.Instant;
  * stored anonymised only: the raw IP never reaches the database.
  */
 @Entity
-@Table(
-    name = "LT_CLICK",
-    indexes = {
-      @Index(name = "LT_CLICK_MESSAGE", columnList = "MESSAGE_ID"),
-      @Index(name = "LT_CLICK_LINK", columnList = "LINK_ID"),
-      @Index(name = "LT_CLICK_AT", columnList = "CLICKED_AT")
-    })
+@Table(name = "LT_CLICK")
 public class Click {
 
   public static final int MAX_USER_AGENT = 512;

@@ -2,6 +2,7 @@ package io.linktrack.delivery.boundary;
 
 import io.linktrack.delivery.control.Dispatcher;
 import io.linktrack.platform.Attempts;
+import io.linktrack.platform.NotFound;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -19,6 +20,8 @@ public class Delivery {
   public void deliver(long messageId, int deliveryCount) {
     try {
       dispatcher.send(messageId);
+    } catch (NotFound e) {
+      LOG.warning("Rejected delivery of message " + messageId + ": " + e.getMessage());
     } catch (RuntimeException e) {
       if (!attempts.isLast(deliveryCount)) {
         throw e;

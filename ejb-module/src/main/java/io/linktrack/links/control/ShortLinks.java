@@ -2,6 +2,8 @@ package io.linktrack.links.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +20,11 @@ public class ShortLinks {
   String configuredBaseUrl;
 
   private String baseUrl;
+
+  /** Instantiating at start runs the check below before the first message is shortened. */
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    baseUrl();
+  }
 
   @PostConstruct
   void validate() {

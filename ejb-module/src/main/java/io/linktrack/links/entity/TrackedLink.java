@@ -7,7 +7,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -19,9 +18,7 @@ import java.time.Instant;
  * lets a click name the message (and so the contact) it came from.
  */
 @Entity
-@Table(
-    name = "LT_LINK",
-    indexes = @Index(name = "LT_LINK_MESSAGE", columnList = "MESSAGE_ID, POSITION"))
+@Table(name = "LT_LINK")
 public class TrackedLink {
 
   /** Longer destinations are refused: browsers and proxies cut URLs beyond this. */

@@ -112,6 +112,10 @@ public class Messages {
       where.append(" AND m.batchId = :batchId");
       parameters.put("batchId", query.batchId());
     }
+    if (query.status() != null) {
+      where.append(" AND m.status = :status");
+      parameters.put("status", query.status());
+    }
     if (query.clicked() != null) {
       where.append(query.clicked() ? " AND m.clicks > 0" : " AND m.clicks = 0");
     }

@@ -4,6 +4,8 @@ import io.linktrack.messages.control.MessagePreparation;
 import io.linktrack.messages.control.MessageQueues;
 import io.linktrack.messages.entity.InboundRecord;
 import io.linktrack.platform.Attempts;
+import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.NotFound;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -28,12 +30,17 @@ public class Outbound {
   @Inject Attempts attempts;
 
   public void process(String payload, String jmsMessageId, int deliveryCount) {
-    InboundRecord record = InboundRecord.parse(payload, jmsMessageId);
     long messageId;
+    InboundRecord record = null;
     try {
+      record = InboundRecord.parse(payload, jmsMessageId);
       messageId = preparation.prepare(record);
+    } catch (InvalidInput | NotFound e) {
+      // Retrying cannot fix a record that breaks the rules or names no message: reject it, loudly.
+      LOG.warning("Rejected outbound record " + jmsMessageId + ": " + e.getMessage());
+      return;
     } catch (RuntimeException e) {
-      if (!attempts.isLast(deliveryCount)) {
+      if (record == null || !attempts.isLast(deliveryCount)) {
         throw e;
       }
       String reason = Attempts.reason(e);

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -28,14 +27,7 @@ import java.util.List;
  * disagree with them.
  */
 @Entity
-@Table(
-    name = "LT_MESSAGE",
-    indexes = {
-      @Index(name = "LT_MESSAGE_CAMPAIGN", columnList = "CAMPAIGN_ID"),
-      @Index(name = "LT_MESSAGE_BATCH", columnList = "BATCH_ID, STATUS"),
-      @Index(name = "LT_MESSAGE_CREATED", columnList = "CREATED_AT"),
-      @Index(name = "LT_MESSAGE_STRANDED", columnList = "STATUS, ENQUEUED_AT")
-    })
+@Table(name = "LT_MESSAGE")
 public class Message {
 
   @Id

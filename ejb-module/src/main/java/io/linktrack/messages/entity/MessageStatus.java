@@ -11,6 +11,18 @@ public enum MessageStatus {
   SENT,
   FAILED;
 
+  public static MessageStatus parse(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new io.linktrack.platform.InvalidInput(
+          field, field + " is one of QUEUED, READY, SENT, FAILED");
+    }
+  }
+
   public boolean isFinished() {
     return this == SENT || this == FAILED;
   }

@@ -2,6 +2,7 @@ package io.linktrack.links.rest;
 
 import io.linktrack.clicks.boundary.ClickRecorder;
 import io.linktrack.links.control.RedirectTarget;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The short link itself. 302 Found, not 301: a permanent redirect is cached by browsers, and every
@@ -21,6 +20,7 @@ import java.util.concurrent.CompletionStage;
  * from doing the same.
  */
 @Path("/")
+@ApplicationScoped
 public class RedirectResource {
 
   private static final String NOT_FOUND_PAGE =
@@ -33,32 +33,27 @@ public class RedirectResource {
 
   @Inject ClickRecorder clicks;
 
-  @Context HttpServletRequest request;
-
   /** A click: answered once the click is durably recorded. */
   @GET
   @Path("{code}")
-  public CompletionStage<Response> follow(@PathParam("code") String code) {
-    // read the request now: the answer is built on the thread that committed the click
-    String query = request.getQueryString();
+  public Response follow(@PathParam("code") String code, @Context HttpServletRequest request) {
     return clicks
         .follow(
             code,
             request.getHeader(HttpHeaders.USER_AGENT),
             request.getHeader("Referer"),
             request.getRemoteAddr())
-        .map(destination -> destination.thenApply(url -> redirectTo(url, query)))
-        .orElseGet(() -> CompletableFuture.completedFuture(notFound()));
+        .map(url -> redirectTo(url, request.getQueryString()))
+        .orElseGet(RedirectResource::notFound);
   }
 
   /** Link previews and scanners ask with HEAD: same answer, but not a click. */
   @HEAD
   @Path("{code}")
-  public Response preview(@PathParam("code") String code) {
-    String query = request.getQueryString();
+  public Response preview(@PathParam("code") String code, @Context HttpServletRequest request) {
     return clicks
         .peek(code)
-        .map(url -> redirectTo(url, query))
+        .map(url -> redirectTo(url, request.getQueryString()))
         .orElseGet(RedirectResource::notFound);
   }
 

@@ -6,6 +6,7 @@ import io.linktrack.messages.boundary.MessageView;
 import io.linktrack.messages.boundary.Messages;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.messages.entity.BulkDraft;
+import io.linktrack.messages.entity.MessageStatus;
 import io.linktrack.messages.entity.OutboundDraft;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
@@ -68,6 +69,7 @@ public class MessagesResource {
   public Page<MessageView> search(
       @QueryParam("campaignId") String campaignId,
       @QueryParam("batchId") String batchId,
+      @QueryParam("status") String status,
       @QueryParam("clicked") String clicked,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -77,6 +79,7 @@ public class MessagesResource {
         new MessageQuery(
             Params.optionalLong("campaignId", campaignId),
             Params.optionalLong("batchId", batchId),
+            MessageStatus.parse("status", status),
             Params.optionalBoolean("clicked", clicked),
             Params.optionalInstant("from", from),
             Params.optionalInstant("to", to),

@@ -6,6 +6,7 @@ import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -28,10 +29,11 @@ public final class ProblemMappers {
   public static class InvalidInputMapper implements ExceptionMapper<InvalidInput> {
     @Override
     public Response toResponse(InvalidInput e) {
-      return Problem.of(INVALID, Response.Status.BAD_REQUEST)
-          .detail(e.getMessage())
-          .fieldError(e.field(), e.getMessage())
-          .toResponse();
+      Problem problem = Problem.of(INVALID, Response.Status.BAD_REQUEST).detail(e.getMessage());
+      if (e.field() != null) {
+        problem.fieldError(e.field(), e.getMessage());
+      }
+      return problem.toResponse();
     }
   }
 
@@ -75,8 +77,10 @@ public final class ProblemMappers {
       if (cause instanceof JsonbException || cause instanceof ProcessingException) {
         return malformed(cause);
       }
-      int status = e.getResponse().getStatus();
-      return Problem.of(status).detail(status >= 500 ? null : e.getMessage()).toResponse();
+      // the engine's own message names its internals; the status phrase says enough
+      Response problem = Problem.of(e.getResponse().getStatus()).toResponse();
+      String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+      return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
   }
 
