@@ -57,17 +57,7 @@ print("%d short links" % len(links))
 PY
 
 clicks_recorded() {
-  python3 - "$BASE" "$BATCH" <<'PY'
-import json, sys, urllib.request
-base, batch = sys.argv[1], sys.argv[2]
-total, page = 0, 0
-while True:
-    items = json.load(urllib.request.urlopen("%s/api/messages?batchId=%s&size=500&page=%d" % (base, batch, page)))["items"]
-    if not items: break
-    total += sum(m["clicks"] for m in items)
-    page += 1
-print(total)
-PY
+  python3 "$HERE/clicks-recorded.py" "$BASE" "$BATCH"
 }
 
 echo "== warm-up (${WARMUP:-30s}, not counted: lets the JIT compile the hot path)"

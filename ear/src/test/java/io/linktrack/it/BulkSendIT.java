@@ -25,15 +25,24 @@ class BulkSendIT {
       if (i > 0) {
         recipients.append(',');
       }
-      recipients.append("{\"to\":\"+1555")
+      recipients
+          .append("{\"to\":\"+1555")
           .append(String.format("%07d", i))
-          .append("\",\"contactId\":\"c-").append(i)
-          .append("\",\"fields\":{\"name\":\"Ann ").append(i).append("\",\"n\":").append(i).append("}}");
+          .append("\",\"contactId\":\"c-")
+          .append(i)
+          .append("\",\"fields\":{\"name\":\"Ann ")
+          .append(i)
+          .append("\",\"n\":")
+          .append(i)
+          .append("}}");
     }
     Response response =
-        post("api/messages/bulk",
+        post(
+            "api/messages/bulk",
             "{\"channel\":\"SMS\",\"body\":\"Hi {{name}}{{unknown}}, your code {{n}}: https://example.com/p/{{n}} or https://example.com/help\","
-                + "\"recipients\":[" + recipients + "]}");
+                + "\"recipients\":["
+                + recipients
+                + "]}");
     assertEquals(202, response.getStatus(), "a bulk send is accepted");
     String location = response.getHeaderString("Location");
     JsonObject accepted = json(response);
@@ -42,8 +51,11 @@ class BulkSendIT {
     assertTrue(location.endsWith("/api/batches/" + batchId), location);
 
     JsonObject finished =
-        await("batch " + batchId + " to finish", () -> getJson("api/batches/" + batchId),
-            batch -> batch.getBoolean("finished"), Duration.ofSeconds(180));
+        await(
+            "batch " + batchId + " to finish",
+            () -> getJson("api/batches/" + batchId),
+            batch -> batch.getBoolean("finished"),
+            Duration.ofSeconds(180));
     assertEquals(total, finished.getInt("processed"));
     assertEquals(0, finished.getInt("failed"));
 
@@ -58,13 +70,15 @@ class BulkSendIT {
         String contact = message.getString("contactId");
         String n = contact.substring(2);
         String body = message.getString("trackedBody");
-        assertTrue(body.startsWith("Hi Ann " + n + ", your code " + n + ": "),
+        assertTrue(
+            body.startsWith("Hi Ann " + n + ", your code " + n + ": "),
             "placeholders are filled per recipient, unknown ones left empty: " + body);
         assertEquals(2, message.getJsonArray("shortLinks").size());
         shortLinks.addAll(strings(message.getJsonArray("shortLinks")));
       }
     }
     assertEquals(total, messages);
-    assertEquals(2 * total, shortLinks.size(), "every recipient's message gets its own short links");
+    assertEquals(
+        2 * total, shortLinks.size(), "every recipient's message gets its own short links");
   }
 }

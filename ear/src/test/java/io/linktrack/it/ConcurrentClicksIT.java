@@ -22,26 +22,37 @@ class ConcurrentClicksIT {
   @Test
   void fiveHundredParallelClicksAreCountedExactly() {
     JsonObject accepted =
-        send("{\"channel\":\"SMS\",\"to\":\"+15550101\",\"body\":\"Go https://example.com/rush and https://example.com/calm\"}");
+        send(
+            "{\"channel\":\"SMS\",\"to\":\"+15550101\",\"body\":\"Go https://example.com/rush and https://example.com/calm\"}");
     JsonObject sent = awaitStatus(accepted.getJsonNumber("id").longValue(), "SENT");
     List<String> links = strings(sent.getJsonArray("shortLinks"));
 
     // The JDK client follows no redirects by default: each request is exactly one click.
     HttpClient http =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     List<CompletableFuture<HttpResponse<Void>>> clicks = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       String link = links.get(i % 5 == 0 ? 1 : 0); // 400 on the first link, 100 on the second
-      HttpRequest request = HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30)).build();
       clicks.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
     }
-    long redirected = clicks.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 302).count();
+    long redirected =
+        clicks.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 302).count();
     assertEquals(500, redirected, "every click gets its redirect");
 
     JsonObject counted = message(sent.getJsonNumber("id").longValue());
-    assertEquals(500, counted.getJsonNumber("clicks").longValue(),
+    assertEquals(
+        500,
+        counted.getJsonNumber("clicks").longValue(),
         "the message counts exactly the 500 clicks that were redirected, none lost, none doubled");
-    assertEquals(List.of("https://example.com/rush", "https://example.com/calm"),
-        strings(counted.getJsonArray("linksClicked")).stream().sorted((a, b) -> b.compareTo(a)).toList());
+    assertEquals(
+        List.of("https://example.com/rush", "https://example.com/calm"),
+        strings(counted.getJsonArray("linksClicked")).stream()
+            .sorted((a, b) -> b.compareTo(a))
+            .toList());
   }
 }

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The running Linktrack server as a CRM sees it: HTTP calls and the short links they hand out.
- * The RESTEasy client does not follow redirects, so a short link answers with its 302.
+ * The running Linktrack server as a CRM sees it: HTTP calls and the short links they hand out. The
+ * RESTEasy client does not follow redirects, so a short link answers with its 302.
  */
 final class Linktrack {
 
@@ -37,7 +37,10 @@ final class Linktrack {
 
   /** {@code path} is relative to the server and may carry a query string. */
   static Response post(String path, String json) {
-    return CLIENT.target(BASE + "/" + path).request().post(Entity.entity(json, MediaType.APPLICATION_JSON));
+    return CLIENT
+        .target(BASE + "/" + path)
+        .request()
+        .post(Entity.entity(json, MediaType.APPLICATION_JSON));
   }
 
   static Response get(String path) {
@@ -77,11 +80,15 @@ final class Linktrack {
 
   /** Polls until the message has reached the status (or fails after 30 s). */
   static JsonObject awaitStatus(long id, String status) {
-    return await("message " + id + " to become " + status, () -> message(id),
-        message -> status.equals(message.getString("status")), Duration.ofSeconds(30));
+    return await(
+        "message " + id + " to become " + status,
+        () -> message(id),
+        message -> status.equals(message.getString("status")),
+        Duration.ofSeconds(30));
   }
 
-  static <T> T await(String what, java.util.function.Supplier<T> poll, Predicate<T> done, Duration timeout) {
+  static <T> T await(
+      String what, java.util.function.Supplier<T> poll, Predicate<T> done, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     T last = null;
     while (Instant.now().isBefore(deadline)) {
@@ -100,12 +107,18 @@ final class Linktrack {
   }
 
   static List<String> strings(JsonArray array) {
-    return array.getValuesAs(jakarta.json.JsonString.class).stream().map(s -> s.getString()).toList();
+    return array.getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(s -> s.getString())
+        .toList();
   }
 
   /** Follows a short link once, as a recipient's browser would (GET, no redirect following). */
   static Response click(String shortUrl) {
-    return CLIENT.target(URI.create(shortUrl)).request().header("User-Agent", "Mozilla/5.0 (IT)").get();
+    return CLIENT
+        .target(URI.create(shortUrl))
+        .request()
+        .header("User-Agent", "Mozilla/5.0 (IT)")
+        .get();
   }
 
   static String quote(String text) {

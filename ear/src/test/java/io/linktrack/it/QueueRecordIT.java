@@ -25,22 +25,33 @@ class QueueRecordIT {
 
   /** Puts the record on the outbound queue {@code copies} times; waits for the stub to be up. */
   private static void putOnQueue(String record, int copies) {
-    await("the CRM stub to put the record on the queue", () -> {
-      Response response =
-          Linktrack.client().target(Linktrack.BASE).path("crm-stub/outbound")
-              .queryParam("copies", copies).request()
-              .post(Entity.entity(record, MediaType.TEXT_PLAIN));
-      int status = response.getStatus();
-      response.close();
-      return status;
-    }, status -> status == 200, Duration.ofSeconds(60));
+    await(
+        "the CRM stub to put the record on the queue",
+        () -> {
+          Response response =
+              Linktrack.client()
+                  .target(Linktrack.BASE)
+                  .path("crm-stub/outbound")
+                  .queryParam("copies", copies)
+                  .request()
+                  .post(Entity.entity(record, MediaType.TEXT_PLAIN));
+          int status = response.getStatus();
+          response.close();
+          return status;
+        },
+        status -> status == 200,
+        Duration.ofSeconds(60));
   }
 
   private static JsonObject onlyMessageOf(long campaignId) {
     JsonObject listing =
-        await("the queued record to be sent", () -> getJson("api/messages?campaignId=" + campaignId),
-            page -> page.getInt("total") > 0
-                && "SENT".equals(page.getJsonArray("items").getJsonObject(0).getString("status")),
+        await(
+            "the queued record to be sent",
+            () -> getJson("api/messages?campaignId=" + campaignId),
+            page ->
+                page.getInt("total") > 0
+                    && "SENT"
+                        .equals(page.getJsonArray("items").getJsonObject(0).getString("status")),
             Duration.ofSeconds(30));
     assertEquals(1, listing.getInt("total"), "the record becomes exactly one message");
     return listing.getJsonArray("items").getJsonObject(0);
@@ -48,9 +59,15 @@ class QueueRecordIT {
 
   @Test
   void aRecordPutStraightOnTheQueueIsShortenedAndSent() {
-    long campaign = createCampaign("queue-" + UUID.randomUUID(), true).getJsonNumber("id").longValue();
-    putOnQueue("{\"channel\":\"SMS\",\"to\":\"+15550102\",\"contactId\":\"003Q\",\"campaignId\":" + campaign
-        + ",\"body\":" + quote("From the CRM: https://example.com/q?src=crm") + "}", 1);
+    long campaign =
+        createCampaign("queue-" + UUID.randomUUID(), true).getJsonNumber("id").longValue();
+    putOnQueue(
+        "{\"channel\":\"SMS\",\"to\":\"+15550102\",\"contactId\":\"003Q\",\"campaignId\":"
+            + campaign
+            + ",\"body\":"
+            + quote("From the CRM: https://example.com/q?src=crm")
+            + "}",
+        1);
 
     JsonObject message = onlyMessageOf(campaign);
     assertEquals("003Q", message.getString("contactId"));
@@ -62,20 +79,28 @@ class QueueRecordIT {
 
   @Test
   void aRecordSentThreeTimesWithOneExternalIdBecomesOneMessage() {
-    long campaign = createCampaign("retry-" + UUID.randomUUID(), true).getJsonNumber("id").longValue();
-    putOnQueue("{\"channel\":\"EMAIL\",\"to\":\"ann@example.com\",\"subject\":\"Hello\",\"externalId\":\"crm-"
-        + UUID.randomUUID() + "\",\"campaignId\":" + campaign
-        + ",\"body\":\"Read https://example.com/news\"}", 3);
+    long campaign =
+        createCampaign("retry-" + UUID.randomUUID(), true).getJsonNumber("id").longValue();
+    putOnQueue(
+        "{\"channel\":\"EMAIL\",\"to\":\"ann@example.com\",\"subject\":\"Hello\",\"externalId\":\"crm-"
+            + UUID.randomUUID()
+            + "\",\"campaignId\":"
+            + campaign
+            + ",\"body\":\"Read https://example.com/news\"}",
+        3);
 
     JsonObject message = onlyMessageOf(campaign);
-    assertEquals(1, message.getJsonArray("shortLinks").size(), "one message, one set of short links");
+    assertEquals(
+        1, message.getJsonArray("shortLinks").size(), "one message, one set of short links");
     // give the two duplicates time to be consumed, then check again
     try {
       Thread.sleep(2000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    assertEquals(1, getJson("api/messages?campaignId=" + campaign).getInt("total"),
+    assertEquals(
+        1,
+        getJson("api/messages?campaignId=" + campaign).getInt("total"),
         "a CRM retrying a send must not produce duplicate messages");
     assertFalse(message.getString("trackedBody").contains("example.com/news"));
   }

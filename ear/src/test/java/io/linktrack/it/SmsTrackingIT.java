@@ -25,8 +25,10 @@ class SmsTrackingIT {
 
   private JsonObject sentSmsWithTwoLinks() {
     JsonObject accepted =
-        send("{\"channel\":\"SMS\",\"to\":\"+15550100\",\"contactId\":\"003A1\",\"body\":"
-            + quote("Deal: " + FIRST + ". Cart (" + SECOND + ")! Again: " + FIRST) + "}");
+        send(
+            "{\"channel\":\"SMS\",\"to\":\"+15550100\",\"contactId\":\"003A1\",\"body\":"
+                + quote("Deal: " + FIRST + ". Cart (" + SECOND + ")! Again: " + FIRST)
+                + "}");
     assertEquals("QUEUED", accepted.getString("status"));
     return awaitStatus(accepted.getJsonNumber("id").longValue(), "SENT");
   }
@@ -40,12 +42,18 @@ class SmsTrackingIT {
     assertNotEquals(shortLinks.get(0), shortLinks.get(1));
     String tracked = sent.getString("trackedBody");
     assertEquals(
-        "Deal: " + shortLinks.get(0) + ". Cart (" + shortLinks.get(1) + ")! Again: "
+        "Deal: "
+            + shortLinks.get(0)
+            + ". Cart ("
+            + shortLinks.get(1)
+            + ")! Again: "
             + shortLinks.get(0),
         tracked,
         "the recipient should get the body with every URL replaced and punctuation kept");
     assertFalse(tracked.contains("example.com"), "no original URL may remain in the SMS");
-    assertTrue(shortLinks.get(0).startsWith(Linktrack.BASE + "/"), "short links use the configured base URL");
+    assertTrue(
+        shortLinks.get(0).startsWith(Linktrack.BASE + "/"),
+        "short links use the configured base URL");
   }
 
   @Test
@@ -88,7 +96,8 @@ class SmsTrackingIT {
     assertEquals(FIRST, head.getHeaderString("Location"));
 
     JsonObject after = message(sent.getJsonNumber("id").longValue());
-    assertEquals(0, after.getJsonNumber("clicks").longValue(), "link previews must not count as clicks");
+    assertEquals(
+        0, after.getJsonNumber("clicks").longValue(), "link previews must not count as clicks");
     assertTrue(after.isNull("firstClick"));
   }
 

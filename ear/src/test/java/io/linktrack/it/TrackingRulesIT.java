@@ -26,7 +26,10 @@ class TrackingRulesIT {
             + "<img src=\"https://example.com/logo.png\"> Visit https://example.com/plain\n"
             + "</body></html>";
     JsonObject accepted =
-        send("{\"channel\":\"EMAIL\",\"to\":\"ann@example.com\",\"subject\":\"News\",\"body\":" + quote(html) + "}");
+        send(
+            "{\"channel\":\"EMAIL\",\"to\":\"ann@example.com\",\"subject\":\"News\",\"body\":"
+                + quote(html)
+                + "}");
     JsonObject sent = awaitStatus(accepted.getJsonNumber("id").longValue(), "SENT");
 
     List<String> shortLinks = strings(sent.getJsonArray("shortLinks"));
@@ -35,14 +38,19 @@ class TrackingRulesIT {
         html.replace("https://example.com/a?x=1&amp;y=2", shortLinks.get(0)),
         sent.getString("trackedBody"),
         "everything but the tracked href is delivered exactly as written");
-    assertEquals("https://example.com/a?x=1&y=2", Linktrack.click(shortLinks.get(0)).getHeaderString("Location"));
+    assertEquals(
+        "https://example.com/a?x=1&y=2",
+        Linktrack.click(shortLinks.get(0)).getHeaderString("Location"));
   }
 
   @Test
   void aMessageWithTrackLinksFalseIsSentUntouched() {
     String body = "Unsubscribe at https://example.com/unsubscribe";
     JsonObject accepted =
-        send("{\"channel\":\"SMS\",\"to\":\"+15550103\",\"trackLinks\":false,\"body\":" + quote(body) + "}");
+        send(
+            "{\"channel\":\"SMS\",\"to\":\"+15550103\",\"trackLinks\":false,\"body\":"
+                + quote(body)
+                + "}");
     JsonObject sent = awaitStatus(accepted.getJsonNumber("id").longValue(), "SENT");
     assertEquals(body, sent.getString("trackedBody"));
     assertTrue(sent.getJsonArray("shortLinks").isEmpty());
@@ -51,10 +59,16 @@ class TrackingRulesIT {
 
   @Test
   void aCampaignWithTrackingOffLeavesItsMessagesUntouched() {
-    long campaign = createCampaign("no-tracking-" + UUID.randomUUID(), false).getJsonNumber("id").longValue();
+    long campaign =
+        createCampaign("no-tracking-" + UUID.randomUUID(), false).getJsonNumber("id").longValue();
     String body = "Policy: https://example.com/policy";
     JsonObject accepted =
-        send("{\"channel\":\"SMS\",\"to\":\"+15550104\",\"campaignId\":" + campaign + ",\"body\":" + quote(body) + "}");
+        send(
+            "{\"channel\":\"SMS\",\"to\":\"+15550104\",\"campaignId\":"
+                + campaign
+                + ",\"body\":"
+                + quote(body)
+                + "}");
     JsonObject sent = awaitStatus(accepted.getJsonNumber("id").longValue(), "SENT");
     assertEquals(body, sent.getString("trackedBody"));
     assertTrue(sent.getJsonArray("shortLinks").isEmpty());
@@ -64,25 +78,43 @@ class TrackingRulesIT {
   @Test
   void urlsWithoutSchemeStayAsWrittenInAnSms() {
     String body = "Reply STOP or see www.example.com and example.com/x, or https://example.com/y.";
-    JsonObject sent = awaitStatus(send("{\"channel\":\"SMS\",\"to\":\"+15550105\",\"body\":" + quote(body) + "}")
-        .getJsonNumber("id").longValue(), "SENT");
+    JsonObject sent =
+        awaitStatus(
+            send("{\"channel\":\"SMS\",\"to\":\"+15550105\",\"body\":" + quote(body) + "}")
+                .getJsonNumber("id")
+                .longValue(),
+            "SENT");
     String shortLink = strings(sent.getJsonArray("shortLinks")).get(0);
-    assertEquals("Reply STOP or see www.example.com and example.com/x, or " + shortLink + ".",
+    assertEquals(
+        "Reply STOP or see www.example.com and example.com/x, or " + shortLink + ".",
         sent.getString("trackedBody"));
   }
 
   @Test
   void clickedTrueListsOnlyMessagesWithClicks() {
-    long campaign = createCampaign("report-" + UUID.randomUUID(), true).getJsonNumber("id").longValue();
-    JsonObject clickedOne = awaitStatus(send("{\"channel\":\"SMS\",\"to\":\"+15550106\",\"campaignId\":" + campaign
-        + ",\"body\":\"https://example.com/1\"}").getJsonNumber("id").longValue(), "SENT");
-    awaitStatus(send("{\"channel\":\"SMS\",\"to\":\"+15550107\",\"campaignId\":" + campaign
-        + ",\"body\":\"https://example.com/2\"}").getJsonNumber("id").longValue(), "SENT");
+    long campaign =
+        createCampaign("report-" + UUID.randomUUID(), true).getJsonNumber("id").longValue();
+    JsonObject clickedOne =
+        awaitStatus(
+            send("{\"channel\":\"SMS\",\"to\":\"+15550106\",\"campaignId\":"
+                    + campaign
+                    + ",\"body\":\"https://example.com/1\"}")
+                .getJsonNumber("id")
+                .longValue(),
+            "SENT");
+    awaitStatus(
+        send("{\"channel\":\"SMS\",\"to\":\"+15550107\",\"campaignId\":"
+                + campaign
+                + ",\"body\":\"https://example.com/2\"}")
+            .getJsonNumber("id")
+            .longValue(),
+        "SENT");
     Linktrack.click(strings(clickedOne.getJsonArray("shortLinks")).get(0));
 
     JsonObject report = Linktrack.getJson("api/messages?campaignId=" + campaign + "&clicked=true");
     assertEquals(1, report.getInt("total"));
-    assertEquals(clickedOne.getJsonNumber("id").longValue(),
+    assertEquals(
+        clickedOne.getJsonNumber("id").longValue(),
         report.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
     assertEquals(2, Linktrack.getJson("api/messages?campaignId=" + campaign).getInt("total"));
   }

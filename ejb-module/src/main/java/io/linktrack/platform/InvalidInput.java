@@ -3,9 +3,9 @@ package io.linktrack.platform;
 import jakarta.ejb.ApplicationException;
 
 /**
- * A request or record that breaks a rule of the domain. Names the offending field so that the caller
- * can fix it (none when the whole body is unreadable); the API turns it into a 400 problem response.
- * Thrown only before anything is written, so it does not need to roll back.
+ * A request or record that breaks a rule of the domain. Names the offending field so that the
+ * caller can fix it (none when the whole body is unreadable); the API turns it into a 400 problem
+ * response. Thrown only before anything is written, so it does not need to roll back.
  */
 @ApplicationException(rollback = false)
 public class InvalidInput extends RuntimeException {

@@ -39,8 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * wait for each other's row locks.
  *
  * <p>If the database is slow or down, a recipient waits at most {@code linktrack.clicks.max-wait}
- * and is redirected anyway: reaching the destination matters more than the count. Their click
- * stays queued and is written once the database answers again.
+ * and is redirected anyway: reaching the destination matters more than the count. Their click stays
+ * queued and is written once the database answers again.
  *
  * <p>A plain CDI bean, not an enterprise bean: it sits on the hottest path and needs neither
  * transactions nor container locking (the queue is thread-safe).

@@ -36,7 +36,6 @@ public class ClickLedger {
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
 
-
   @Transactional(Transactional.TxType.REQUIRED)
   public void record(List<PendingClick> batch) {
     try (Connection connection = dataSource.getConnection()) {

@@ -14,7 +14,9 @@ import jakarta.jms.TextMessage;
       @ActivationConfigProperty(
           propertyName = "destinationLookup",
           propertyValue = "jms/linktrack/DeliveryQueue"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue")
     })
 public class DeliveryConsumer implements MessageListener {
 

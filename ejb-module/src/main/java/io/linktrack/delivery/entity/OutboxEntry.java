@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * What the outbox channel would have sent. Keyed by message id, so a delivery repeated after a crash
- * finds its entry instead of sending twice.
+ * What the outbox channel would have sent. Keyed by message id, so a delivery repeated after a
+ * crash finds its entry instead of sending twice.
  */
 @Entity
 @Table(name = "LT_OUTBOX")

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The code in a short link. Random (never derived from a sequence, so codes cannot be guessed from
- * one another), base62 so it survives SMS, email clients and copy-paste. Eight characters carry 47.6
- * bits: at a billion stored links a random guess still hits one in ~200,000 tries.
+ * one another), base62 so it survives SMS, email clients and copy-paste. Eight characters carry
+ * 47.6 bits: at a billion stored links a random guess still hits one in ~200,000 tries.
  */
 public record ShortCode(String value) {
 
@@ -34,8 +34,8 @@ public record ShortCode(String value) {
   }
 
   /**
-   * The code of a request path, or empty when it cannot be one. A malformed code is answered without
-   * touching the cache or the database.
+   * The code of a request path, or empty when it cannot be one. A malformed code is answered
+   * without touching the cache or the database.
    */
   public static Optional<ShortCode> parse(String candidate) {
     if (candidate == null || !WELL_FORMED.matcher(candidate).matches()) {

@@ -127,8 +127,7 @@ public class Messages {
       where.append(" AND m.createdAt < :to");
       parameters.put("to", query.to());
     }
-    TypedQuery<Long> count =
-        em.createQuery("SELECT COUNT(m) FROM Message m" + where, Long.class);
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM Message m" + where, Long.class);
     TypedQuery<Message> page =
         em.createQuery(
                 "SELECT m FROM Message m" + where + " ORDER BY m.createdAt DESC, m.id DESC",

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  *
  * <p>Runs in the consumer's JMS transaction. The database work commits first in a transaction of
  * its own; the hand-over to the delivery queue commits with the acknowledgement of the record. If
- * the server dies between the two, the record is redelivered, finds its message READY, and only
- * the hand-over is repeated. No two-phase commit is involved.
+ * the server dies between the two, the record is redelivered, finds its message READY, and only the
+ * hand-over is repeated. No two-phase commit is involved.
  */
 @Stateless
 public class Outbound {

@@ -17,7 +17,9 @@ import jakarta.jms.TextMessage;
       @ActivationConfigProperty(
           propertyName = "destinationLookup",
           propertyValue = "jms/linktrack/OutboundQueue"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue")
     })
 public class OutboundMessageConsumer implements MessageListener {
 

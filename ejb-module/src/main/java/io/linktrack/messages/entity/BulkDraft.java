@@ -77,7 +77,9 @@ public final class BulkDraft {
       JsonFields recipient = JsonFields.element(list, i, "recipients");
       recipients.add(
           new Recipient(
-              recipient.text("to"), recipient.text("contactId"), fields(recipient.object("fields"))));
+              recipient.text("to"),
+              recipient.text("contactId"),
+              fields(recipient.object("fields"))));
     }
     return new BulkDraft(
         Channel.parse(json.text("channel")),

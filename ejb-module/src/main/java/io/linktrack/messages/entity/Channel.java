@@ -21,7 +21,8 @@ public enum Channel {
       int bytes = body.getBytes(StandardCharsets.UTF_8).length;
       if (bytes > MAX_EMAIL_BYTES) {
         throw new InvalidInput(
-            "body", "An email body is at most 1 MB (1,048,576 bytes in UTF-8); this one has " + bytes);
+            "body",
+            "An email body is at most 1 MB (1,048,576 bytes in UTF-8); this one has " + bytes);
       }
     }
   };

@@ -178,16 +178,14 @@ public class Message {
     return links.stream()
         .filter(TrackedLink::wasClicked)
         .sorted(
-            Comparator.comparing(TrackedLink::firstClick)
-                .thenComparingInt(TrackedLink::position))
+            Comparator.comparing(TrackedLink::firstClick).thenComparingInt(TrackedLink::position))
         .map(TrackedLink::originalUrl)
         .toList();
   }
 
   private void requireStatus(MessageStatus expected) {
     if (status != expected) {
-      throw new IllegalStateException(
-          "Message " + id + " is " + status + ", expected " + expected);
+      throw new IllegalStateException("Message " + id + " is " + status + ", expected " + expected);
     }
   }
 

@@ -5,8 +5,8 @@ import io.linktrack.platform.JsonFields;
 
 /**
  * One outbound message as a sender hands it over, before Linktrack has stored it. The constructor
- * holds every rule a message must satisfy, so the REST API and the JMS queue accept exactly the same
- * records.
+ * holds every rule a message must satisfy, so the REST API and the JMS queue accept exactly the
+ * same records.
  *
  * @param trackLinks null means "as the campaign and configuration say"
  */

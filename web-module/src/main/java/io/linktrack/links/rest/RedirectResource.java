@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The short link itself. 302 Found, not 301: a permanent redirect is cached by browsers, and every
- * later click would bypass Linktrack and go uncounted. {@code Cache-Control: no-store} keeps proxies
- * from doing the same.
+ * later click would bypass Linktrack and go uncounted. {@code Cache-Control: no-store} keeps
+ * proxies from doing the same.
  */
 @Path("/")
 @ApplicationScoped

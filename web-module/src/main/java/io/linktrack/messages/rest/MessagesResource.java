@@ -49,7 +49,8 @@ public class MessagesResource {
   @POST
   @Path("messages/bulk")
   public Response sendBulk(String body) {
-    BatchView batch = messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")));
+    BatchView batch =
+        messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")));
     return Response.accepted(new Accepted(batch.id(), batch.total()))
         .location(uri.getBaseUriBuilder().path("api/batches/{id}").build(batch.id()))
         .build();

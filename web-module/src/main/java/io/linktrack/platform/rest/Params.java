@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses path and query parameters by hand, so that a bad value gets a 400 that names the
- * parameter (JAX-RS would answer a failed query-parameter conversion with a bare 404).
+ * Parses path and query parameters by hand, so that a bad value gets a 400 that names the parameter
+ * (JAX-RS would answer a failed query-parameter conversion with a bare 404).
  */
 public final class Params {
 
@@ -69,7 +69,8 @@ public final class Params {
           : Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidInput(
-          name, name + " must be an ISO-8601 date or instant, like 2026-11-23 or 2026-11-23T10:15:30Z");
+          name,
+          name + " must be an ISO-8601 date or instant, like 2026-11-23 or 2026-11-23T10:15:30Z");
     }
   }
 }

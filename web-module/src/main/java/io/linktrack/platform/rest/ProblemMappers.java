@@ -80,7 +80,9 @@ public final class ProblemMappers {
       // the engine's own message names its internals; the status phrase says enough
       Response problem = Problem.of(e.getResponse().getStatus()).toResponse();
       String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-      return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+      return allow == null
+          ? problem
+          : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
   }
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env python3
+"""Prints the clicks the server has recorded on the messages of one batch: clicks-recorded.py BASE BATCH."""
+import json
+import sys
+import urllib.request
+
+base, batch = sys.argv[1], sys.argv[2]
+total, page = 0, 0
+while True:
+    url = "%s/api/messages?batchId=%s&size=500&page=%d" % (base, batch, page)
+    items = json.load(urllib.request.urlopen(url))["items"]
+    if not items:
+        break
+    total += sum(message["clicks"] for message in items)
+    page += 1
+print(total)

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Fault test for the click path: a redirect load, `kill -9` of the server in the middle, a restart,
+# then the clicks the server recorded against the 302 responses the load tool received.
+# Every 302 must be recorded: the redirect is only sent after its click has committed.
+#
+# Needs a server built and running from this checkout (`mvn liberty:run` or `mvn package` plus
+# ear/target/liberty/wlp/bin/server start linktrack) and a links file from bench/run.sh:
+#   LINKS_FILE=bench/results/links-<batch>.txt BATCH=<batch> bench/kill-clicks.sh
+set -euo pipefail
+BASE=${BASE:-http://localhost:9080}
+HERE=$(cd "$(dirname "$0")" && pwd)
+WLP=${WLP:-$HERE/../ear/target/liberty/wlp}
+: "${LINKS_FILE:?LINKS_FILE from bench/run.sh}" "${BATCH:?BATCH id of that links file}"
+CONNECTIONS=${CONNECTIONS:-256}
+case "$BASE" in http://localhost*|http://127.*) ;; *) echo "loopback only" >&2; exit 2;; esac
+
+recorded() {
+  python3 "$HERE/clicks-recorded.py" "$BASE" "$BATCH"
+}
+
+BEFORE=$(recorded)
+echo "clicks recorded before: $BEFORE"
+LINKS_FILE="$LINKS_FILE" wrk -t2 -c"$CONNECTIONS" -d20s --timeout 5s -s "$HERE/redirects.lua" "$BASE" > /tmp/kill-wrk.txt &
+WRK=$!
+sleep 8
+PID=$(pgrep -f 'ws-server.jar.* linktrack' | head -1)
+echo "kill -9 $PID (server) in the middle of the load"
+kill -9 "$PID"
+wait $WRK || true
+echo "restarting"
+"$WLP/bin/server" start linktrack >/dev/null
+for _ in $(seq 1 120); do curl -sf "$BASE/health/ready" >/dev/null && break; sleep 1; done
+sleep 2
+AFTER=$(recorded)
+python3 - /tmp/kill-wrk.txt "$BEFORE" "$AFTER" "$CONNECTIONS" <<'PY'
+import re, sys
+m = dict(kv.split("=") for kv in re.search(r"BENCH (.*)", open(sys.argv[1]).read()).group(1).split())
+redirected = int(m["requests"]) - int(m["non2xx3xx"])
+recorded = int(sys.argv[3]) - int(sys.argv[2])
+print("302s received before and after the kill  %d" % redirected)
+print("clicks recorded                            %d" % recorded)
+print("socket errors while the server was down    %d" % sum(int(m[k]) for k in ("connect", "read", "write", "timeout")))
+ok = recorded >= redirected
+print("RESULT", "no click that got a 302 was lost" if ok else "LOST %d clicks" % (redirected - recorded))
+sys.exit(0 if ok else 1)
+PY
