@@ -34,9 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * batch holding their click has committed. A 302 therefore always means a durable click, yet the
  * database sees a few large transactions per second instead of one per click.
  *
- * <p>Several writers commit in parallel, each with a queue of its own. Clicks are sharded by
- * message: a message and its links are only ever updated by one writer, so concurrent batches never
- * wait for each other's row locks.
+ * <p>One writer by default (fewest, largest commits: docs/performance.md). With more ({@code
+ * linktrack.clicks.writers}) each has a queue of its own and clicks are sharded by message: a
+ * message and its links are only ever updated by one writer, so concurrent batches never wait for
+ * each other's row locks.
  *
  * <p>If the database is slow or down, a recipient waits at most {@code linktrack.clicks.max-wait}
  * and is redirected anyway: reaching the destination matters more than the count. Their click stays

@@ -28,7 +28,13 @@ public class ShortLinks {
 
   @PostConstruct
   void validate() {
-    URI uri = URI.create(configuredBaseUrl.strip());
+    URI uri;
+    try {
+      uri = URI.create(configuredBaseUrl.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "linktrack.short-base-url is not a URL: " + configuredBaseUrl, e);
+    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new IllegalStateException(

@@ -1,5 +1,6 @@
 package io.linktrack.messages.entity;
 
+import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.JsonFields;
 
 /**
@@ -14,6 +15,9 @@ public sealed interface InboundRecord {
 
   record Submitted(OutboundDraft draft, String sourceKey) implements InboundRecord {}
 
+  /** Leaves room for the key's prefix in the 255-character SOURCE_KEY column. */
+  int MAX_EXTERNAL_ID = 200;
+
   static InboundRecord parse(String json, String jmsMessageId) {
     JsonFields record = JsonFields.parse(json, "An outbound record");
     if (record.has("messageId")) {
@@ -21,6 +25,10 @@ public sealed interface InboundRecord {
     }
     OutboundDraft draft = OutboundDraft.fromJson(record);
     String externalId = record.text("externalId");
+    if (externalId != null && externalId.length() > MAX_EXTERNAL_ID) {
+      throw new InvalidInput(
+          "externalId", "externalId is at most " + MAX_EXTERNAL_ID + " characters");
+    }
     String key =
         externalId != null && !externalId.isBlank() ? "ext:" + externalId : "jms:" + jmsMessageId;
     return new Submitted(draft, key);
