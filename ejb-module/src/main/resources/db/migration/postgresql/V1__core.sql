@@ -35,16 +35,14 @@ CREATE TABLE LT_MESSAGE (
   TRACK_LINKS BOOLEAN,
   CREATED_AT TIMESTAMP(6) NOT NULL,
   ENQUEUED_AT TIMESTAMP(6),
-  SOURCE_KEY VARCHAR(255) UNIQUE,
-  CLICKS BIGINT DEFAULT 0 NOT NULL,
-  FIRST_CLICK TIMESTAMP(6),
-  LAST_CLICK TIMESTAMP(6)
+  SOURCE_KEY VARCHAR(255) UNIQUE
 );
 CREATE INDEX LT_MESSAGE_CAMPAIGN ON LT_MESSAGE (CAMPAIGN_ID, CREATED_AT);
 CREATE INDEX LT_MESSAGE_BATCH ON LT_MESSAGE (BATCH_ID, STATUS);
 CREATE INDEX LT_MESSAGE_CREATED ON LT_MESSAGE (CREATED_AT);
 CREATE INDEX LT_MESSAGE_STRANDED ON LT_MESSAGE (STATUS, ENQUEUED_AT);
 
+-- A message's clicks, first and last click are those of its links, summed: stored once, here.
 CREATE TABLE LT_LINK (
   ID BIGINT NOT NULL PRIMARY KEY,
   CODE VARCHAR(16) NOT NULL UNIQUE,
@@ -82,7 +80,6 @@ CREATE TABLE LT_OUTBOX (
   RECORDED_AT TIMESTAMP(6) NOT NULL
 );
 
--- Click counters are updated in place all day long. Free space on each page lets PostgreSQL write
--- the new row version next to the old one (a HOT update) without touching any index.
-ALTER TABLE LT_MESSAGE SET (fillfactor = 80);
+-- Link click counters are updated in place all day long. Free space on each page lets PostgreSQL
+-- write the new row version next to the old one (a HOT update) without touching any index.
 ALTER TABLE LT_LINK SET (fillfactor = 80);

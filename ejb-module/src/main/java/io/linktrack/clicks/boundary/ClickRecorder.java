@@ -35,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database sees a few large transactions per second instead of one per click.
  *
  * <p>One writer by default (fewest, largest commits: docs/performance.md). With more ({@code
- * linktrack.clicks.writers}) each has a queue of its own and clicks are sharded by message: a
- * message and its links are only ever updated by one writer, so concurrent batches never wait for
+ * linktrack.clicks.writers}) each has a queue of its own and clicks are sharded by message: the
+ * links of one message are only ever updated by one writer, so concurrent batches never wait for
  * each other's row locks.
  *
  * <p>If the database is slow or down, a recipient waits at most {@code linktrack.clicks.max-wait}

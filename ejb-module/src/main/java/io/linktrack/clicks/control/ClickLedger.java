@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes one batch of clicks in one transaction: a row per click, and one increment per touched
- * link and message. Plain JDBC batches, because this is the hot path: a batch of a thousand clicks
- * costs three round trips, not thousands of entity loads.
+ * link (a message's counters are its links'). Plain JDBC batches, because this is the hot path: a
+ * batch of a thousand clicks costs three round trips, not thousands of entity loads.
  */
 @ApplicationScoped
 public class ClickLedger {
@@ -25,8 +25,8 @@ public class ClickLedger {
 
   // first click only moves back, last click only forward: right also when the batches of two
   // servers commit out of order.
-  private static final String COUNTERS =
-      " SET CLICKS = CLICKS + ?,"
+  private static final String UPDATE_LINK =
+      "UPDATE LT_LINK SET CLICKS = CLICKS + ?,"
           + " FIRST_CLICK = CASE WHEN FIRST_CLICK IS NULL OR FIRST_CLICK > CAST(? AS TIMESTAMP)"
           + " THEN CAST(? AS TIMESTAMP) ELSE FIRST_CLICK END,"
           + " LAST_CLICK = CASE WHEN LAST_CLICK IS NULL OR LAST_CLICK < CAST(? AS TIMESTAMP)"
@@ -40,9 +40,7 @@ public class ClickLedger {
   public void record(List<PendingClick> batch) {
     try (Connection connection = dataSource.getConnection()) {
       insertClicks(connection, batch);
-      addCounters(connection, "LT_LINK", ClickTally.of(batch, click -> click.target().linkId()));
-      addCounters(
-          connection, "LT_MESSAGE", ClickTally.of(batch, click -> click.target().messageId()));
+      addLinkCounters(connection, ClickTally.of(batch, click -> click.target().linkId()));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record " + batch.size() + " clicks", e);
     }
@@ -68,12 +66,12 @@ public class ClickLedger {
     }
   }
 
-  private static void addCounters(Connection connection, String table, List<ClickTally> tallies)
+  private static void addLinkCounters(Connection connection, List<ClickTally> tallies)
       throws SQLException {
     if (tallies.isEmpty()) {
       return;
     }
-    try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + COUNTERS)) {
+    try (PreparedStatement update = connection.prepareStatement(UPDATE_LINK)) {
       for (ClickTally tally : tallies) {
         update.setInt(1, tally.clicks());
         update.setTimestamp(2, Timestamp.from(tally.first()));

@@ -72,24 +72,37 @@ public class Messages {
     return new BatchView(batch.id(), batch.total(), 0, 0, false);
   }
 
-  /** Queues messages whose acceptance was interrupted before their id reached the queue. */
+  /**
+   * Queues messages whose acceptance was interrupted before their id reached the queue, a chunk at
+   * a time until none is left (a crash in the middle of a large bulk send leaves many).
+   */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int redispatchStranded() {
-    List<Long> ids = intake.stranded(Instant.now().minus(strandedAfter), CHUNK);
-    if (!ids.isEmpty()) {
-      LOG.info("Queueing " + ids.size() + " stranded messages again");
-      dispatch(ids);
+    Instant before = Instant.now().minus(strandedAfter);
+    int total = 0;
+    List<Long> ids;
+    do {
+      ids = intake.stranded(before, CHUNK);
+      if (!ids.isEmpty() && !dispatch(ids)) {
+        break; // the queue refuses: try again at the next sweep
+      }
+      total += ids.size();
+    } while (ids.size() == CHUNK);
+    if (total > 0) {
+      LOG.info("Queued " + total + " stranded messages again");
     }
-    return ids.size();
+    return total;
   }
 
-  private void dispatch(List<Long> ids) {
+  /** Queues stored messages; false if the queue refused them (the sweep retries them later). */
+  private boolean dispatch(List<Long> ids) {
     try {
       queues.toOutbound(ids);
       intake.markEnqueued(ids);
+      return true;
     } catch (RuntimeException e) {
-      // The messages are stored; the stranded-message sweep queues them later.
       LOG.log(Level.WARNING, "Could not queue " + ids.size() + " messages; will retry", e);
+      return false;
     }
   }
 
@@ -117,7 +130,8 @@ public class Messages {
       parameters.put("status", query.status());
     }
     if (query.clicked() != null) {
-      where.append(query.clicked() ? " AND m.clicks > 0" : " AND m.clicks = 0");
+      where.append(query.clicked() ? " AND " : " AND NOT ");
+      where.append("EXISTS (SELECT l FROM TrackedLink l WHERE l.message = m AND l.clicks > 0)");
     }
     if (query.from() != null) {
       where.append(" AND m.createdAt >= :from");

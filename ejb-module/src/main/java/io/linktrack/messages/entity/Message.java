@@ -17,14 +17,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One outbound SMS or email and its link-tracking fields.
  *
- * <p>The click counters ({@code clicks}, {@code firstClick}, {@code lastClick}) are written only by
- * the click ledger, in set-based increments that stay exact under any concurrency; {@code
- * linksClicked} and {@code shortLinks} are read from the message's tracked links, so they can never
- * disagree with them.
+ * <p>All link-tracking fields ({@code clicks}, {@code firstClick}, {@code lastClick}, {@code
+ * linksClicked}, {@code shortLinks}) are read from the message's tracked links, whose counters the
+ * click ledger keeps exact. Stored once, they can never disagree, and a click touches one row.
  */
 @Entity
 @Table(name = "LT_MESSAGE")
@@ -89,15 +89,6 @@ public class Message {
    */
   @Column(name = "SOURCE_KEY", unique = true, length = 255)
   private String sourceKey;
-
-  @Column(name = "CLICKS", nullable = false)
-  private long clicks;
-
-  @Column(name = "FIRST_CLICK")
-  private Instant firstClick;
-
-  @Column(name = "LAST_CLICK")
-  private Instant lastClick;
 
   @OneToMany(mappedBy = "message")
   @OrderBy("position")
@@ -249,16 +240,25 @@ public class Message {
     return createdAt;
   }
 
+  /** Clicks on all of the message's links. */
   public long clicks() {
-    return clicks;
+    return links.stream().mapToLong(TrackedLink::clicks).sum();
   }
 
   public Instant firstClick() {
-    return firstClick;
+    return links.stream()
+        .map(TrackedLink::firstClick)
+        .filter(Objects::nonNull)
+        .min(Comparator.naturalOrder())
+        .orElse(null);
   }
 
   public Instant lastClick() {
-    return lastClick;
+    return links.stream()
+        .map(TrackedLink::lastClick)
+        .filter(Objects::nonNull)
+        .max(Comparator.naturalOrder())
+        .orElse(null);
   }
 
   public List<TrackedLink> links() {
