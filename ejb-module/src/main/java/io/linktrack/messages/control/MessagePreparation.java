@@ -51,11 +51,9 @@ public class MessagePreparation {
     return message.id();
   }
 
-  /** Parks the record's message as FAILED after its last attempt; answers its id if it has one. */
-  public Optional<Long> fail(InboundRecord record, String reason) {
-    Message message = messageOf(record);
-    message.markFailed(reason);
-    return Optional.of(message.id());
+  /** Parks the record's message as FAILED after its last attempt. */
+  public void fail(InboundRecord record, String reason) {
+    messageOf(record).markFailed(reason);
   }
 
   private Message messageOf(InboundRecord record) {

@@ -153,12 +153,6 @@ public class Message {
     this.failureReason = reason == null ? "unknown error" : truncate(reason, 1000);
   }
 
-  public void markEnqueued(Instant at) {
-    if (enqueuedAt == null) {
-      enqueuedAt = at;
-    }
-  }
-
   /** The short URLs in the message, in order of first appearance in the body. */
   public List<String> shortLinks(String shortBaseUrl) {
     return links.stream().map(link -> link.shortUrl(shortBaseUrl)).toList();
@@ -259,9 +253,5 @@ public class Message {
         .filter(Objects::nonNull)
         .max(Comparator.naturalOrder())
         .orElse(null);
-  }
-
-  public List<TrackedLink> links() {
-    return List.copyOf(links);
   }
 }

@@ -2,9 +2,6 @@ package io.linktrack.platform.rest;
 
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
-import jakarta.ejb.EJBException;
-import jakarta.json.bind.JsonbException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -45,38 +42,11 @@ public final class ProblemMappers {
     }
   }
 
-  /** The body could not be read as the JSON the endpoint expects. */
-  @Provider
-  public static class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
-    @Override
-    public Response toResponse(JsonbException e) {
-      return malformed(e);
-    }
-  }
-
-  @Provider
-  public static class ProcessingMapper implements ExceptionMapper<ProcessingException> {
-    @Override
-    public Response toResponse(ProcessingException e) {
-      return malformed(e);
-    }
-  }
-
-  static Response malformed(Throwable e) {
-    return Problem.of(INVALID, Response.Status.BAD_REQUEST)
-        .detail("The request body is not valid JSON for this endpoint: " + rootMessage(e))
-        .toResponse();
-  }
-
   /** 404 for unknown paths, 405, 406, 415 and the like keep their status, as problems. */
   @Provider
   public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-        return malformed(cause);
-      }
       // the engine's own message names its internals; the status phrase says enough
       Response problem = Problem.of(e.getResponse().getStatus()).toResponse();
       String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
@@ -86,47 +56,14 @@ public final class ProblemMappers {
     }
   }
 
-  /** Domain exceptions thrown inside an enterprise bean may arrive wrapped. */
-  @Provider
-  public static class EjbMapper implements ExceptionMapper<EJBException> {
-    @Override
-    public Response toResponse(EJBException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e.getCausedByException();
-      if (cause instanceof InvalidInput invalid) {
-        return new InvalidInputMapper().toResponse(invalid);
-      }
-      if (cause instanceof NotFound notFound) {
-        return new NotFoundMapper().toResponse(notFound);
-      }
-      return Unexpected.respond(e);
-    }
-  }
-
   @Provider
   public static class Unexpected implements ExceptionMapper<Exception> {
     private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
 
     @Override
     public Response toResponse(Exception e) {
-      return respond(e);
-    }
-
-    static Response respond(Exception e) {
       LOG.log(Level.SEVERE, "Unexpected failure", e);
       return Problem.of(500).detail("Linktrack could not complete the request.").toResponse();
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage();
-    if (message == null) {
-      return cause.getClass().getSimpleName();
-    }
-    // parser messages can quote the input; keep them short
-    return message.length() > 300 ? message.substring(0, 300) + "…" : message;
   }
 }
