@@ -87,6 +87,19 @@ final class Linktrack {
         Duration.ofSeconds(30));
   }
 
+  /**
+   * Polls until the message shows {@code clicks} clicks (or fails after 10 s, showing the last
+   * count). A click is counted on its message a moment after its redirect: the 302 waits for the
+   * click to be stored, the counters follow (docs/architecture.md).
+   */
+  static JsonObject awaitClicks(long id, long clicks) {
+    return await(
+        "message " + id + " to show " + clicks + " clicks",
+        () -> message(id),
+        message -> message.getJsonNumber("clicks").longValue() == clicks,
+        Duration.ofSeconds(10));
+  }
+
   static <T> T await(
       String what, java.util.function.Supplier<T> poll, Predicate<T> done, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);

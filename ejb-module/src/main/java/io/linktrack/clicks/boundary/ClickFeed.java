@@ -12,13 +12,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Committed clicks in the order they became visible, for consumers that keep their own position
- * (the rule timer): each consumer asks for what came after the position it stored last, and stores
- * the new position in the same transaction as the work it did with the clicks. A position is
- * opaque; 0 is the beginning.
+ * Counted clicks in the order they were counted, for consumers that keep their own position (the
+ * rule timer): each consumer asks for what came after the position it stored last, and stores the
+ * new position in the same transaction as the work it did with the clicks. A position is opaque; 0
+ * is the beginning.
  *
- * <p>Only clicks already counted on their links are handed out, so a consumer that reads counters
- * right after sees numbers that include every click it was given.
+ * <p>The position is a fold number (see {@code ClickLedger}). Folds run one at a time and commit in
+ * the order of their numbers, so a consumer that has seen fold n has seen every fold before it and
+ * never skips a click that commits late. Only counted clicks are handed out, so a consumer that
+ * reads counters right after sees numbers that include every click it was given.
  */
 @Stateless
 public class ClickFeed {
@@ -29,32 +31,40 @@ public class ClickFeed {
   /** Clicks after a position, and the position to ask from next time. */
   public record Slice(List<FedClick> clicks, long position) {}
 
+  private static final String FOLDED_BATCHES =
+      "SELECT ID, FOLD_NO, CLICKS FROM LT_CLICK_BATCH WHERE FOLD_NO > ? ORDER BY FOLD_NO";
+
+  private static final String CLICKS_OF_BATCH =
+      "SELECT LINK_ID, MESSAGE_ID, CLICKED_AT FROM LT_CLICK WHERE BATCH_ID = ? ORDER BY ID";
+
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
 
-  /** At most about {@code limit} clicks after {@code position}, oldest first. */
+  /**
+   * The clicks of the folds after {@code position}, oldest fold first: whole folds, as many as fit
+   * in about {@code limit} clicks (at least one fold, however large).
+   */
   public Slice after(long position, int limit) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT ID, LINK_ID, MESSAGE_ID, CLICKED_AT FROM LT_CLICK WHERE ID > ?"
-                    + " ORDER BY ID")) {
-      select.setLong(1, position);
-      select.setMaxRows(limit);
-      List<FedClick> clicks = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      List<Long> batches = new ArrayList<>();
       long next = position;
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          next = rows.getLong(1);
-          long messageId = rows.getLong(3);
-          clicks.add(
-              new FedClick(
-                  rows.getLong(2),
-                  rows.wasNull() ? null : messageId,
-                  rows.getTimestamp(4).toInstant()));
+      try (PreparedStatement select = connection.prepareStatement(FOLDED_BATCHES)) {
+        select.setLong(1, position);
+        select.setFetchSize(100);
+        try (ResultSet rows = select.executeQuery()) {
+          int clicks = 0;
+          while (rows.next()) {
+            long foldNo = rows.getLong(2);
+            if (foldNo != next && clicks >= limit) {
+              break; // a fold is handed out whole, so the position can be its number
+            }
+            next = foldNo;
+            batches.add(rows.getLong(1));
+            clicks += rows.getInt(3);
+          }
         }
       }
-      return new Slice(List.copyOf(clicks), next);
+      return new Slice(clicksOf(connection, batches), next);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read clicks after position " + position, e);
     }
@@ -63,12 +73,34 @@ public class ClickFeed {
   /** The current end of the feed: a consumer that starts fresh begins here. */
   public long end() {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT MAX(ID) FROM LT_CLICK");
+        PreparedStatement select =
+            connection.prepareStatement("SELECT LAST_NO FROM LT_FOLD WHERE ID = 1");
         ResultSet row = select.executeQuery()) {
       row.next();
       return row.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the end of the click feed", e);
     }
+  }
+
+  private static List<FedClick> clicksOf(Connection connection, List<Long> batches)
+      throws SQLException {
+    List<FedClick> clicks = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(CLICKS_OF_BATCH)) {
+      for (long batch : batches) {
+        select.setLong(1, batch);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            long messageId = rows.getLong(2);
+            clicks.add(
+                new FedClick(
+                    rows.getLong(1),
+                    rows.wasNull() ? null : messageId,
+                    rows.getTimestamp(3).toInstant()));
+          }
+        }
+      }
+    }
+    return List.copyOf(clicks);
   }
 }

@@ -1,5 +1,6 @@
 package io.linktrack.clicks.boundary;
 
+import io.linktrack.clicks.control.AppendedBatch;
 import io.linktrack.clicks.control.ClickLedger;
 import io.linktrack.clicks.control.PendingClick;
 import io.linktrack.clicks.entity.AnonymizedAddress;
@@ -29,27 +30,35 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Records clicks with group commit. A click joins the queue; a writer thread commits whatever has
- * gathered as one batch while the next batch gathers; the recipient's redirect is released when the
- * batch holding their click has committed. A 302 therefore always means a durable click, yet the
- * database sees a few large transactions per second instead of one per click.
+ * Records clicks with group commit, then counts them. A click joins the queue; a writer thread
+ * appends whatever has gathered as one batch of click rows while the next batch gathers; the
+ * recipient's redirect is released when the batch holding their click has committed. A 302
+ * therefore always means a durable click, yet the database sees a few large inserts per second
+ * instead of one transaction per click.
+ *
+ * <p>Counting is a second step, off the redirect's path: the folder thread takes committed batches
+ * and adds them to their links' counters (several batches per transaction, exactly once: see {@link
+ * ClickLedger}). Counters therefore trail a click by the time of one fold, normally a few
+ * milliseconds. Batches a stopped or killed server appended but never folded are counted by {@link
+ * OrphanedClickSweep}.
  *
  * <p>One writer by default (fewest, largest commits: docs/performance.md). With more ({@code
- * linktrack.clicks.writers}) each has a queue of its own and clicks are sharded by message: the
- * links of one message are only ever updated by one writer, so concurrent batches never wait for
- * each other's row locks.
+ * linktrack.clicks.writers}) each has a queue of its own, sharded by message.
  *
  * <p>If the database is slow or down, a recipient waits at most {@code linktrack.clicks.max-wait}
  * and is redirected anyway: reaching the destination matters more than the count. Their click stays
  * queued and is written once the database answers again.
  *
  * <p>A plain CDI bean, not an enterprise bean: it sits on the hottest path and needs neither
- * transactions nor container locking (the queue is thread-safe).
+ * transactions nor container locking (the queues are thread-safe).
  */
 @ApplicationScoped
 public class ClickRecorder {
 
   private static final Logger LOG = Logger.getLogger(ClickRecorder.class.getName());
+
+  private static final int FOLD_BACKLOG = 10_000;
+  private static final int BATCHES_PER_FOLD = 100;
 
   @Inject LinkDirectory directory;
 
@@ -73,9 +82,14 @@ public class ClickRecorder {
   @ConfigProperty(name = "linktrack.clicks.writers", defaultValue = "1")
   int writerCount;
 
+  // Committed batches waiting to be counted. Bounded: a batch that finds it full is left to the
+  // orphan sweep, which reads its clicks back from the database.
+  private final BlockingQueue<AppendedBatch> toFold = new LinkedBlockingQueue<>(FOLD_BACKLOG);
   private final List<BlockingQueue<PendingClick>> shards = new ArrayList<>();
   private final List<Thread> writers = new ArrayList<>();
+  private Thread folder;
   private volatile boolean running;
+  private volatile boolean writing;
 
   /** Starts the writers with the application, not at the first click. */
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -85,6 +99,10 @@ public class ClickRecorder {
   @PostConstruct
   void startWriters() {
     running = true;
+    writing = true;
+    folder = threads.newThread(this::foldBatches);
+    folder.setName("linktrack-click-folder");
+    folder.start();
     int count = Math.max(1, writerCount);
     for (int i = 0; i < count; i++) {
       BlockingQueue<PendingClick> shard = new LinkedBlockingQueue<>(queueCapacity / count);
@@ -163,8 +181,11 @@ public class ClickRecorder {
           batch.add(first);
           pending.drainTo(batch, batchSize - 1);
         }
-        ledger.record(batch);
+        long batchId = ledger.append(batch);
         batch.forEach(click -> click.committed().complete(null));
+        if (!toFold.offer(new AppendedBatch(batchId, List.copyOf(batch)))) {
+          LOG.warning("Click batch " + batchId + " left to the orphan sweep: folding is behind");
+        }
         batch.clear();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -181,6 +202,41 @@ public class ClickRecorder {
     int lost = batch.size() + pending.size();
     if (lost > 0) {
       LOG.severe("Stopped with " + lost + " clicks not recorded");
+    }
+  }
+
+  /**
+   * Counts committed batches on their links, as many per transaction as have gathered. A fold that
+   * fails is retried with the same batches; if the server stops first, the orphan sweep counts
+   * them.
+   */
+  private void foldBatches() {
+    List<AppendedBatch> batches = new ArrayList<>(BATCHES_PER_FOLD);
+    while (writing || !toFold.isEmpty() || !batches.isEmpty()) {
+      try {
+        if (batches.isEmpty()) {
+          AppendedBatch first = toFold.poll(100, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batches.add(first);
+          toFold.drainTo(batches, BATCHES_PER_FOLD - 1);
+        }
+        ledger.fold(batches);
+        batches.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Counting " + batches.size() + " click batches failed; retrying", e);
+        if (!writing || !pauseBeforeRetry()) {
+          break;
+        }
+      }
+    }
+    int left = batches.size() + toFold.size();
+    if (left > 0) {
+      LOG.info("Stopped with " + left + " click batches not yet counted; the orphan sweep will");
     }
   }
 
@@ -201,6 +257,8 @@ public class ClickRecorder {
       for (Thread writer : writers) {
         writer.join(Duration.ofSeconds(30).toMillis());
       }
+      writing = false;
+      folder.join(Duration.ofSeconds(10).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -5,26 +5,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes one batch of clicks in one transaction: a row per click, and one increment per touched
- * link (a message's counters are its links'). Plain JDBC batches, because this is the hot path: a
- * batch of a thousand clicks costs three round trips, not thousands of entity loads.
+ * The click tables, in two steps. {@link #append} writes a batch of click rows: that is all a
+ * redirect waits for. {@link #fold} then counts committed batches on their links, exactly once: a
+ * fold claims each batch by stamping its fold number on it, in the same transaction as the counter
+ * increments, and a batch already claimed (by another server's sweep) is skipped. Plain JDBC
+ * batches, because this is the hot path: a thousand clicks cost a few round trips, not thousands of
+ * entity loads.
  */
 @ApplicationScoped
 public class ClickLedger {
 
-  private static final String INSERT_CLICK =
-      "INSERT INTO LT_CLICK (LINK_ID, MESSAGE_ID, CLICKED_AT, USER_AGENT, REFERRER, CLIENT_ADDRESS)"
-          + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_BATCH =
+      "INSERT INTO LT_CLICK_BATCH (CLICKS, RECORDED_AT) VALUES (?, ?)";
 
-  // first click only moves back, last click only forward: right also when the batches of two
-  // servers commit out of order.
+  private static final String INSERT_CLICK =
+      "INSERT INTO LT_CLICK"
+          + " (LINK_ID, MESSAGE_ID, CLICKED_AT, USER_AGENT, REFERRER, CLIENT_ADDRESS, BATCH_ID)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+  // Locks the one LT_FOLD row until commit: folds run one at a time, and their numbers become
+  // visible in the order they were handed out (what the click feed relies on).
+  private static final String NEXT_FOLD = "UPDATE LT_FOLD SET LAST_NO = LAST_NO + 1 WHERE ID = 1";
+  private static final String CURRENT_FOLD = "SELECT LAST_NO FROM LT_FOLD WHERE ID = 1";
+
+  private static final String CLAIM_BATCH =
+      "UPDATE LT_CLICK_BATCH SET FOLD_NO = ? WHERE ID = ? AND FOLD_NO IS NULL";
+
+  // first click only moves back, last click only forward: right also when batches are folded out
+  // of order (a late sweep of an orphaned batch).
   private static final String UPDATE_LINK =
       "UPDATE LT_LINK SET CLICKS = CLICKS + ?,"
           + " FIRST_CLICK = CASE WHEN FIRST_CLICK IS NULL OR FIRST_CLICK > CAST(? AS TIMESTAMP)"
@@ -33,20 +52,91 @@ public class ClickLedger {
           + " THEN CAST(? AS TIMESTAMP) ELSE LAST_CLICK END"
           + " WHERE ID = ?";
 
+  private static final String ORPHANS =
+      "SELECT ID FROM LT_CLICK_BATCH WHERE FOLD_NO IS NULL AND RECORDED_AT < ? ORDER BY ID";
+
+  private static final String TALLIES_OF_BATCH =
+      "SELECT LINK_ID, COUNT(*), MIN(CLICKED_AT), MAX(CLICKED_AT) FROM LT_CLICK"
+          + " WHERE BATCH_ID = ? GROUP BY LINK_ID";
+
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
 
+  /** Stores the click rows of a batch; answers the batch's id, for {@link #fold}. */
   @Transactional(Transactional.TxType.REQUIRED)
-  public void record(List<PendingClick> batch) {
+  public long append(List<PendingClick> batch) {
     try (Connection connection = dataSource.getConnection()) {
-      insertClicks(connection, batch);
-      addLinkCounters(connection, ClickTally.of(batch, click -> click.target().linkId()));
+      long batchId = insertBatch(connection, batch.size());
+      insertClicks(connection, batch, batchId);
+      return batchId;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record " + batch.size() + " clicks", e);
     }
   }
 
-  private static void insertClicks(Connection connection, List<PendingClick> batch)
+  /**
+   * Counts appended batches on their links in one transaction; answers how many batches this fold
+   * counted (others had been counted already).
+   */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public int fold(List<AppendedBatch> batches) {
+    try (Connection connection = dataSource.getConnection()) {
+      long foldNo = nextFold(connection);
+      List<PendingClick> claimed = new ArrayList<>();
+      int[] counts = claim(connection, foldNo, batches.stream().map(AppendedBatch::id).toList());
+      for (int i = 0; i < batches.size(); i++) {
+        if (counts[i] == 1) {
+          claimed.addAll(batches.get(i).clicks());
+        }
+      }
+      addLinkCounters(connection, ClickTally.of(claimed, click -> click.target().linkId()));
+      return claimedCount(counts);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count " + batches.size() + " click batches", e);
+    }
+  }
+
+  /**
+   * Counts the batches appended before {@code before} that no fold has claimed: those whose server
+   * stopped (or died) between appending and folding them. Their tallies are read back from the
+   * click rows. Answers how many batches it counted.
+   */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public int foldOrphans(Instant before, int limit) {
+    try (Connection connection = dataSource.getConnection()) {
+      List<Long> orphans = orphans(connection, before, limit);
+      if (orphans.isEmpty()) {
+        return 0;
+      }
+      long foldNo = nextFold(connection);
+      int[] counts = claim(connection, foldNo, orphans);
+      List<ClickTally> tallies = new ArrayList<>();
+      for (int i = 0; i < orphans.size(); i++) {
+        if (counts[i] == 1) {
+          tallies.addAll(talliesOf(connection, orphans.get(i)));
+        }
+      }
+      addLinkCounters(connection, ClickTally.merged(tallies));
+      return claimedCount(counts);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count orphaned click batches", e);
+    }
+  }
+
+  private static long insertBatch(Connection connection, int clicks) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(INSERT_BATCH, new String[] {"ID"})) {
+      insert.setInt(1, clicks);
+      insert.setTimestamp(2, Timestamp.from(Instant.now()));
+      insert.executeUpdate();
+      try (ResultSet key = insert.getGeneratedKeys()) {
+        key.next();
+        return key.getLong(1);
+      }
+    }
+  }
+
+  private static void insertClicks(Connection connection, List<PendingClick> batch, long batchId)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_CLICK)) {
       for (PendingClick click : batch) {
@@ -60,9 +150,72 @@ public class ClickLedger {
         insert.setString(4, click.userAgent());
         insert.setString(5, click.referrer());
         insert.setString(6, click.clientAddress());
+        insert.setLong(7, batchId);
         insert.addBatch();
       }
       insert.executeBatch();
+    }
+  }
+
+  private static long nextFold(Connection connection) throws SQLException {
+    try (PreparedStatement next = connection.prepareStatement(NEXT_FOLD);
+        PreparedStatement current = connection.prepareStatement(CURRENT_FOLD)) {
+      next.executeUpdate();
+      try (ResultSet row = current.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  /** Update counts per batch: 1 where this fold claimed it, 0 where another fold had. */
+  private static int[] claim(Connection connection, long foldNo, List<Long> batchIds)
+      throws SQLException {
+    try (PreparedStatement claim = connection.prepareStatement(CLAIM_BATCH)) {
+      for (long id : batchIds) {
+        claim.setLong(1, foldNo);
+        claim.setLong(2, id);
+        claim.addBatch();
+      }
+      return claim.executeBatch();
+    }
+  }
+
+  private static int claimedCount(int[] counts) {
+    return (int) Arrays.stream(counts).filter(count -> count == 1).count();
+  }
+
+  private static List<Long> orphans(Connection connection, Instant before, int limit)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(ORPHANS)) {
+      select.setTimestamp(1, Timestamp.from(before));
+      select.setMaxRows(limit);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  private static List<ClickTally> talliesOf(Connection connection, long batchId)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(TALLIES_OF_BATCH)) {
+      select.setLong(1, batchId);
+      List<ClickTally> tallies = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          tallies.add(
+              new ClickTally(
+                  rows.getLong(1),
+                  rows.getInt(2),
+                  rows.getTimestamp(3).toInstant(),
+                  rows.getTimestamp(4).toInstant()));
+        }
+      }
+      return tallies;
     }
   }
 

@@ -25,6 +25,13 @@ public record ClickTally(long id, int clicks, Instant first, Instant last) {
     return List.copyOf(tallies.values());
   }
 
+  /** Tallies of several batches combined per id, in ascending id order. */
+  public static List<ClickTally> merged(List<ClickTally> tallies) {
+    Map<Long, ClickTally> merged = new TreeMap<>();
+    tallies.forEach(tally -> merged.merge(tally.id(), tally, ClickTally::plus));
+    return List.copyOf(merged.values());
+  }
+
   ClickTally plus(ClickTally other) {
     return new ClickTally(
         id,
