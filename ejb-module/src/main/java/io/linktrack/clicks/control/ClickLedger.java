@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -124,14 +125,15 @@ public class ClickLedger {
   }
 
   private static long insertBatch(Connection connection, int clicks) throws SQLException {
+    // by flag, not by column name: PostgreSQL would quote "ID" and miss its folded-case id column
     try (PreparedStatement insert =
-        connection.prepareStatement(INSERT_BATCH, new String[] {"ID"})) {
+        connection.prepareStatement(INSERT_BATCH, Statement.RETURN_GENERATED_KEYS)) {
       insert.setInt(1, clicks);
       insert.setTimestamp(2, Timestamp.from(Instant.now()));
       insert.executeUpdate();
       try (ResultSet key = insert.getGeneratedKeys()) {
         key.next();
-        return key.getLong(1);
+        return key.getLong(1); // ID is the table's first column
       }
     }
   }
