@@ -12,10 +12,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Counted clicks in the order they were counted, for consumers that keep their own position (the
- * rule timer): each consumer asks for what came after the position it stored last, and stores the
- * new position in the same transaction as the work it did with the clicks. A position is opaque; 0
- * is the beginning.
+ * People's clicks in the order they were counted (bot hits never feed rules), for consumers that
+ * keep their own position (the rule timer): each consumer asks for what came after the position it
+ * stored last, and stores the new position in the same transaction as the work it did with the
+ * clicks. A position is opaque; 0 is the beginning.
  *
  * <p>The position is a fold number (see {@code ClickLedger}). Folds run one at a time and commit in
  * the order of their numbers, so a consumer that has seen fold n has seen every fold before it and
@@ -35,7 +35,8 @@ public class ClickFeed {
       "SELECT ID, FOLD_NO, CLICKS FROM LT_CLICK_BATCH WHERE FOLD_NO > ? ORDER BY FOLD_NO";
 
   private static final String CLICKS_OF_BATCH =
-      "SELECT LINK_ID, MESSAGE_ID, CLICKED_AT FROM LT_CLICK WHERE BATCH_ID = ? ORDER BY ID";
+      "SELECT LINK_ID, MESSAGE_ID, CLICKED_AT FROM LT_CLICK WHERE BATCH_ID = ? AND BOT = FALSE"
+          + " ORDER BY ID";
 
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;

@@ -1,7 +1,9 @@
 package io.linktrack.clicks.boundary;
 
 import io.linktrack.clicks.control.AppendedBatch;
+import io.linktrack.clicks.control.BotFilter;
 import io.linktrack.clicks.control.ClickLedger;
+import io.linktrack.clicks.control.Hit;
 import io.linktrack.clicks.control.PendingClick;
 import io.linktrack.clicks.entity.AnonymizedAddress;
 import io.linktrack.links.control.LinkDirectory;
@@ -64,6 +66,8 @@ public class ClickRecorder {
 
   @Inject ClickLedger ledger;
 
+  @Inject BotFilter bots;
+
   @Resource ManagedThreadFactory threads;
 
   @Inject
@@ -120,29 +124,31 @@ public class ClickRecorder {
   }
 
   /**
-   * Counts a click on the code and answers its destination once the click is durable; empty for a
-   * code that is malformed or unknown.
+   * Records a hit on the code and answers its destination; empty for a code that is malformed or
+   * unknown. A person's click is answered once it is durable; a bot's hit (previews, scanners: see
+   * {@link BotFilter}) is stored for audit but answered at once, and counts only as a bot click.
    *
    * <p>The calling thread waits for the commit. Handing the answer back asynchronously from the
    * writer thread was measured to cost far more (a resumed JAX-RS response is dispatched again)
    * than a short wait on the request thread.
    */
-  public Optional<String> follow(
-      String code, String userAgent, String referrer, String clientAddress) {
+  public Optional<String> follow(String code, Hit hit) {
     Optional<LinkTarget> target = destinationOf(code);
     if (target.isEmpty()) {
       return Optional.empty();
     }
+    Instant at = Instant.now();
     PendingClick click =
         PendingClick.of(
             target.get(),
-            Instant.now(),
-            userAgent,
-            referrer,
-            AnonymizedAddress.of(clientAddress).orElse(null));
+            at,
+            hit.userAgent(),
+            hit.referrer(),
+            AnonymizedAddress.of(hit.clientAddress()).orElse(null),
+            bots.judge(hit, at, target.get().sentAt()).orElse(null));
     if (!running || !shardOf(target.get()).offer(click)) {
       LOG.warning("Click queue full or closed: redirecting without recording a click on " + code);
-    } else {
+    } else if (click.human()) {
       awaitCommit(click);
     }
     return Optional.of(target.get().originalUrl());
@@ -158,11 +164,6 @@ public class ClickRecorder {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** The destination without counting a click: HEAD requests and link previews. */
-  public Optional<String> peek(String code) {
-    return destinationOf(code).map(LinkTarget::originalUrl);
   }
 
   private Optional<LinkTarget> destinationOf(String code) {

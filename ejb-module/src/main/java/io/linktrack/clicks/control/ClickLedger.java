@@ -1,7 +1,9 @@
 package io.linktrack.clicks.control;
 
+import io.linktrack.clicks.control.DeviceDetector.Device;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,9 +33,9 @@ public class ClickLedger {
       "INSERT INTO LT_CLICK_BATCH (CLICKS, RECORDED_AT) VALUES (?, ?)";
 
   private static final String INSERT_CLICK =
-      "INSERT INTO LT_CLICK"
-          + " (LINK_ID, MESSAGE_ID, CLICKED_AT, USER_AGENT, REFERRER, CLIENT_ADDRESS, BATCH_ID)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO LT_CLICK (LINK_ID, MESSAGE_ID, CLICKED_AT, USER_AGENT, REFERRER,"
+          + " CLIENT_ADDRESS, BATCH_ID, BOT, BOT_REASON, DEVICE_CLASS, OPERATING_SYSTEM, BROWSER)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   // Locks the one LT_FOLD row until commit: folds run one at a time, and their numbers become
   // visible in the order they were handed out (what the click feed relies on).
@@ -46,7 +48,7 @@ public class ClickLedger {
   // first click only moves back, last click only forward: right also when batches are folded out
   // of order (a late sweep of an orphaned batch).
   private static final String UPDATE_LINK =
-      "UPDATE LT_LINK SET CLICKS = CLICKS + ?,"
+      "UPDATE LT_LINK SET CLICKS = CLICKS + ?, BOT_CLICKS = BOT_CLICKS + ?,"
           + " FIRST_CLICK = CASE WHEN FIRST_CLICK IS NULL OR FIRST_CLICK > CAST(? AS TIMESTAMP)"
           + " THEN CAST(? AS TIMESTAMP) ELSE FIRST_CLICK END,"
           + " LAST_CLICK = CASE WHEN LAST_CLICK IS NULL OR LAST_CLICK < CAST(? AS TIMESTAMP)"
@@ -56,12 +58,17 @@ public class ClickLedger {
   private static final String ORPHANS =
       "SELECT ID FROM LT_CLICK_BATCH WHERE FOLD_NO IS NULL AND RECORDED_AT < ? ORDER BY ID";
 
+  private static final String UPDATE_LINK_BOTS =
+      "UPDATE LT_LINK SET BOT_CLICKS = BOT_CLICKS + ? WHERE ID = ?";
+
   private static final String TALLIES_OF_BATCH =
-      "SELECT LINK_ID, COUNT(*), MIN(CLICKED_AT), MAX(CLICKED_AT) FROM LT_CLICK"
-          + " WHERE BATCH_ID = ? GROUP BY LINK_ID";
+      "SELECT LINK_ID, BOT, COUNT(*), MIN(CLICKED_AT), MAX(CLICKED_AT) FROM LT_CLICK"
+          + " WHERE BATCH_ID = ? GROUP BY LINK_ID, BOT";
 
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
+
+  @Inject DeviceDetector devices;
 
   /** Stores the click rows of a batch; answers the batch's id, for {@link #fold}. */
   @Transactional(Transactional.TxType.REQUIRED)
@@ -138,7 +145,7 @@ public class ClickLedger {
     }
   }
 
-  private static void insertClicks(Connection connection, List<PendingClick> batch, long batchId)
+  private void insertClicks(Connection connection, List<PendingClick> batch, long batchId)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_CLICK)) {
       for (PendingClick click : batch) {
@@ -153,6 +160,12 @@ public class ClickLedger {
         insert.setString(5, click.referrer());
         insert.setString(6, click.clientAddress());
         insert.setLong(7, batchId);
+        insert.setBoolean(8, !click.human());
+        insert.setString(9, click.human() ? null : click.bot().name());
+        Device device = devices.of(click.userAgent());
+        insert.setString(10, device.deviceClass());
+        insert.setString(11, device.operatingSystem());
+        insert.setString(12, device.browser());
         insert.addBatch();
       }
       insert.executeBatch();
@@ -209,12 +222,17 @@ public class ClickLedger {
       List<ClickTally> tallies = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
+          long link = rows.getLong(1);
+          int count = rows.getInt(3);
           tallies.add(
-              new ClickTally(
-                  rows.getLong(1),
-                  rows.getInt(2),
-                  rows.getTimestamp(3).toInstant(),
-                  rows.getTimestamp(4).toInstant()));
+              rows.getBoolean(2)
+                  ? new ClickTally(link, 0, count, null, null)
+                  : new ClickTally(
+                      link,
+                      count,
+                      0,
+                      rows.getTimestamp(4).toInstant(),
+                      rows.getTimestamp(5).toInstant()));
         }
       }
       return tallies;
@@ -223,20 +241,34 @@ public class ClickLedger {
 
   private static void addLinkCounters(Connection connection, List<ClickTally> tallies)
       throws SQLException {
-    if (tallies.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement update = connection.prepareStatement(UPDATE_LINK)) {
+    try (PreparedStatement people = connection.prepareStatement(UPDATE_LINK);
+        PreparedStatement bots = connection.prepareStatement(UPDATE_LINK_BOTS)) {
+      boolean anyPeople = false;
+      boolean anyBots = false;
       for (ClickTally tally : tallies) {
-        update.setInt(1, tally.clicks());
-        update.setTimestamp(2, Timestamp.from(tally.first()));
-        update.setTimestamp(3, Timestamp.from(tally.first()));
-        update.setTimestamp(4, Timestamp.from(tally.last()));
-        update.setTimestamp(5, Timestamp.from(tally.last()));
-        update.setLong(6, tally.id());
-        update.addBatch();
+        if (tally.clicks() > 0) {
+          people.setInt(1, tally.clicks());
+          people.setInt(2, tally.botClicks());
+          people.setTimestamp(3, Timestamp.from(tally.first()));
+          people.setTimestamp(4, Timestamp.from(tally.first()));
+          people.setTimestamp(5, Timestamp.from(tally.last()));
+          people.setTimestamp(6, Timestamp.from(tally.last()));
+          people.setLong(7, tally.id());
+          people.addBatch();
+          anyPeople = true;
+        } else if (tally.botClicks() > 0) {
+          bots.setInt(1, tally.botClicks());
+          bots.setLong(2, tally.id());
+          bots.addBatch();
+          anyBots = true;
+        }
       }
-      update.executeBatch();
+      if (anyPeople) {
+        people.executeBatch();
+      }
+      if (anyBots) {
+        bots.executeBatch();
+      }
     }
   }
 }

@@ -1,13 +1,15 @@
 package io.linktrack.clicks.control;
 
+import io.linktrack.clicks.entity.BotReason;
 import io.linktrack.clicks.entity.Click;
 import io.linktrack.links.control.LinkTarget;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A click that has been seen but not yet committed. {@link #committed()} completes when the batch
- * holding it is durable, which is when the recipient gets the redirect.
+ * A hit that has been seen but not yet stored: a person's click ({@code bot} null) or a bot's hit
+ * with its reason. {@link #committed()} completes when the batch holding it is durable, which is
+ * when a person gets the redirect.
  */
 public record PendingClick(
     LinkTarget target,
@@ -15,17 +17,28 @@ public record PendingClick(
     String userAgent,
     String referrer,
     String clientAddress,
+    BotReason bot,
     CompletableFuture<Void> committed) {
 
   public static PendingClick of(
-      LinkTarget target, Instant at, String userAgent, String referrer, String clientAddress) {
+      LinkTarget target,
+      Instant at,
+      String userAgent,
+      String referrer,
+      String clientAddress,
+      BotReason bot) {
     return new PendingClick(
         target,
         at,
         cut(userAgent, Click.MAX_USER_AGENT),
         cut(referrer, Click.MAX_REFERRER),
         clientAddress,
+        bot,
         new CompletableFuture<>());
+  }
+
+  public boolean human() {
+    return bot == null;
   }
 
   private static String cut(String value, int max) {

@@ -20,6 +20,25 @@ public final class AnonymizedAddress {
   private AnonymizedAddress() {}
 
   public static Optional<String> of(String address) {
+    return literal(address)
+        .map(
+            parsed -> {
+              byte[] bytes = parsed.getAddress();
+              int keep = parsed instanceof Inet4Address ? 3 : 6;
+              for (int i = keep; i < bytes.length; i++) {
+                bytes[i] = 0;
+              }
+              return bytes;
+            })
+        .flatMap(AnonymizedAddress::address)
+        .map(InetAddress::getHostAddress);
+  }
+
+  /**
+   * An IP literal as an address ({@code [::1]}, zone ids and spaces allowed); empty for anything
+   * else. Never a DNS lookup.
+   */
+  public static Optional<InetAddress> literal(String address) {
     if (address == null) {
       return Optional.empty();
     }
@@ -36,15 +55,17 @@ public final class AnonymizedAddress {
     }
     try {
       InetAddress parsed = InetAddress.getByName(literal);
-      byte[] bytes = parsed.getAddress();
-      if (parsed instanceof Inet4Address) {
-        bytes[3] = 0;
-      } else if (parsed instanceof Inet6Address) {
-        for (int i = 6; i < 16; i++) {
-          bytes[i] = 0;
-        }
-      }
-      return Optional.of(InetAddress.getByAddress(bytes).getHostAddress());
+      return parsed instanceof Inet4Address || parsed instanceof Inet6Address
+          ? Optional.of(parsed)
+          : Optional.empty();
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<InetAddress> address(byte[] bytes) {
+    try {
+      return Optional.of(InetAddress.getByAddress(bytes));
     } catch (UnknownHostException e) {
       return Optional.empty();
     }

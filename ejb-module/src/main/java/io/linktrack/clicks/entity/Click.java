@@ -2,6 +2,8 @@ package io.linktrack.clicks.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -42,7 +44,43 @@ public class Click {
   @Column(name = "CLIENT_ADDRESS", length = 45)
   private String clientAddress;
 
+  @Column(name = "BOT", nullable = false)
+  private boolean bot;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "BOT_REASON", length = 32)
+  private BotReason botReason;
+
+  @Column(name = "DEVICE_CLASS", length = 40)
+  private String deviceClass;
+
+  @Column(name = "OPERATING_SYSTEM", length = 80)
+  private String operatingSystem;
+
+  @Column(name = "BROWSER", length = 80)
+  private String browser;
+
   protected Click() {}
+
+  public boolean bot() {
+    return bot;
+  }
+
+  public BotReason botReason() {
+    return botReason;
+  }
+
+  public String deviceClass() {
+    return deviceClass;
+  }
+
+  public String operatingSystem() {
+    return operatingSystem;
+  }
+
+  public String browser() {
+    return browser;
+  }
 
   public Long id() {
     return id;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 
 /** Hands one READY message to its channel and marks it SENT, in a transaction of its own. */
 @Stateless
@@ -24,7 +25,7 @@ public class Dispatcher {
     Message message = locked(messageId);
     if (message.awaitsDelivery()) {
       channel.deliver(message);
-      message.markSent();
+      message.markSent(Instant.now());
     }
   }
 

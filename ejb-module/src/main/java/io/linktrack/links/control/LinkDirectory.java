@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,13 +69,14 @@ public class LinkDirectory {
   private Optional<LinkTarget> load(String code) {
     List<Object[]> rows =
         em.createQuery(
-                "SELECT l.id, m.id, l.originalUrl FROM TrackedLink l LEFT JOIN l.message m"
+                "SELECT l.id, m.id, l.originalUrl, m.sentAt FROM TrackedLink l LEFT JOIN l.message m"
                     + " WHERE l.code = :code",
                 Object[].class)
             .setParameter("code", code)
             .getResultList();
     return rows.stream()
         .findFirst()
-        .map(row -> new LinkTarget((Long) row[0], (Long) row[1], (String) row[2]));
+        .map(
+            row -> new LinkTarget((Long) row[0], (Long) row[1], (String) row[2], (Instant) row[3]));
   }
 }

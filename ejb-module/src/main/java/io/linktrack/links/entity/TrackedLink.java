@@ -46,6 +46,10 @@ public class TrackedLink {
   @Column(name = "CLICKS", nullable = false)
   private long clicks;
 
+  /** Hits by previewers, scanners and other bots: kept apart, never in {@code clicks}. */
+  @Column(name = "BOT_CLICKS", nullable = false)
+  private long botClicks;
+
   @Column(name = "FIRST_CLICK")
   private Instant firstClick;
 
@@ -95,6 +99,15 @@ public class TrackedLink {
 
   public long clicks() {
     return clicks;
+  }
+
+  public long botClicks() {
+    return botClicks;
+  }
+
+  /** 1 once a person clicked the link. */
+  public long uniqueClicks() {
+    return wasClicked() ? 1 : 0;
   }
 
   public Instant firstClick() {

@@ -19,18 +19,8 @@ public record MessageQuery(
     int page,
     int size) {
 
-  public static final int MAX_SIZE = 500;
-
   public MessageQuery {
-    if (page < 0) {
-      throw new InvalidInput("page", "page counts from 0");
-    }
-    if (size < 1 || size > MAX_SIZE) {
-      throw new InvalidInput("size", "size is between 1 and " + MAX_SIZE);
-    }
-    if ((long) page * size > Integer.MAX_VALUE) {
-      throw new InvalidInput("page", "page is too far: page times size must stay below 2^31");
-    }
+    Page.check(page, size);
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidInput("from", "from must not be after to");
     }

@@ -1,6 +1,8 @@
 package io.linktrack.messages.boundary;
 
+import io.linktrack.clicks.entity.Click;
 import io.linktrack.links.control.ShortLinks;
+import io.linktrack.links.entity.TrackedLink;
 import io.linktrack.messages.control.Intake;
 import io.linktrack.messages.control.MessageQueues;
 import io.linktrack.messages.entity.Batch;
@@ -112,6 +114,37 @@ public class Messages {
       throw new NotFound("message", id);
     }
     return MessageView.of(message, shortLinks.baseUrl());
+  }
+
+  /** The hits on a message's links, people's and bots', newest first. */
+  public Page<ClickView> clicks(long id, int page, int size) {
+    Page.check(page, size);
+    Message message = em.find(Message.class, id);
+    if (message == null) {
+      throw new NotFound("message", id);
+    }
+    Map<Long, TrackedLink> links = new HashMap<>();
+    message.links().forEach(link -> links.put(link.id(), link));
+    List<ClickView> items =
+        em.createQuery(
+                "SELECT c FROM Click c WHERE c.messageId = :id ORDER BY c.clickedAt DESC, c.id DESC",
+                Click.class)
+            .setParameter("id", id)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultStream()
+            .map(
+                click -> {
+                  TrackedLink link = links.get(click.linkId());
+                  return ClickView.of(
+                      click, link.originalUrl(), link.shortUrl(shortLinks.baseUrl()));
+                })
+            .toList();
+    long total =
+        em.createQuery("SELECT COUNT(c) FROM Click c WHERE c.messageId = :id", Long.class)
+            .setParameter("id", id)
+            .getSingleResult();
+    return new Page<>(items, page, size, total);
   }
 
   public Page<MessageView> search(MessageQuery query) {

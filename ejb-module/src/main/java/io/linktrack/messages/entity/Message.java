@@ -79,6 +79,10 @@ public class Message {
   @Column(name = "CREATED_AT", nullable = false)
   private Instant createdAt;
 
+  /** When the message was handed to its channel. */
+  @Column(name = "SENT_AT")
+  private Instant sentAt;
+
   /** When the message id was put on the outbound queue; null while that is still owed. */
   @Column(name = "ENQUEUED_AT")
   private Instant enqueuedAt;
@@ -139,9 +143,10 @@ public class Message {
     return status == MessageStatus.READY;
   }
 
-  public void markSent() {
+  public void markSent(Instant at) {
     requireStatus(MessageStatus.READY);
     this.status = MessageStatus.SENT;
+    this.sentAt = at;
   }
 
   /** Given up after retries; the reason is kept for the sender to see. */
@@ -151,6 +156,11 @@ public class Message {
     }
     this.status = MessageStatus.FAILED;
     this.failureReason = reason == null ? "unknown error" : truncate(reason, 1000);
+  }
+
+  /** The message's tracked links, in order of first appearance in the body. */
+  public List<TrackedLink> links() {
+    return List.copyOf(links);
   }
 
   /** The short URLs in the message, in order of first appearance in the body. */
@@ -234,9 +244,23 @@ public class Message {
     return createdAt;
   }
 
-  /** Clicks on all of the message's links. */
+  /** Clicks by people on all of the message's links. */
   public long clicks() {
     return links.stream().mapToLong(TrackedLink::clicks).sum();
+  }
+
+  /** Distinct links a person clicked. */
+  public long uniqueClicks() {
+    return links.stream().filter(TrackedLink::wasClicked).count();
+  }
+
+  /** Hits by previewers, scanners and other bots on the message's links. */
+  public long botClicks() {
+    return links.stream().mapToLong(TrackedLink::botClicks).sum();
+  }
+
+  public Instant sentAt() {
+    return sentAt;
   }
 
   public Instant firstClick() {

@@ -2,6 +2,7 @@ package io.linktrack.clicks.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.linktrack.clicks.entity.BotReason;
 import io.linktrack.links.control.LinkTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,11 @@ class ClickLedgerTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
+  private static final DeviceDetector DEVICES = new DeviceDetector();
+  private static final String IPHONE =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
+          + " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
   private final ClickLedger ledger = new ClickLedger();
   private EmbeddedDataSource db;
 
@@ -41,6 +47,7 @@ class ClickLedgerTest {
         .load()
         .migrate();
     ledger.dataSource = db;
+    ledger.devices = DEVICES;
     try (Connection c = db.getConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate(
@@ -55,11 +62,12 @@ class ClickLedgerTest {
     for (int i = 0; i < count; i++) {
       clicks.add(
           PendingClick.of(
-              new LinkTarget(link, null, "https://example.com/" + link),
+              new LinkTarget(link, null, "https://example.com/" + link, null),
               T0.plusSeconds(fromSecond + i),
               "Mozilla/5.0",
               null,
-              "192.0.2.0"));
+              "192.0.2.0",
+              null));
     }
     return clicks;
   }
@@ -122,6 +130,58 @@ class ClickLedgerTest {
         "a batch the sweep already counted is not counted again by its late server");
     assertEquals(0, ledger.foldOrphans(Instant.now().plusSeconds(1), 100));
     assertEquals(10, counter(2), "every click counted exactly once");
+  }
+
+  private static PendingClick bot(long link, int second) {
+    return PendingClick.of(
+        new LinkTarget(link, null, "https://example.com/" + link, null),
+        T0.plusSeconds(second),
+        "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+        null,
+        null,
+        BotReason.USER_AGENT);
+  }
+
+  @Test
+  void botHitsAreStoredWithTheirReasonButCountOnlyAsBotClicks() throws SQLException {
+    List<PendingClick> batch = new ArrayList<>(List.of(bot(1, 0), bot(1, 1), bot(2, 2)));
+    batch.add(
+        PendingClick.of(
+            new LinkTarget(1, null, "https://example.com/1", null),
+            T0.plusSeconds(5),
+            IPHONE,
+            null,
+            null,
+            null));
+    long id = ledger.append(batch);
+    ledger.fold(List.of(new AppendedBatch(id, batch)));
+
+    assertEquals(1, counter(1), "only the person's click counts");
+    assertEquals(2, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 1"));
+    assertEquals(0, counter(2));
+    assertEquals(1, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 2"));
+    assertEquals(
+        1,
+        query("SELECT COUNT(*) FROM LT_LINK WHERE ID = 2 AND FIRST_CLICK IS NULL"),
+        "a link only bots opened has no first click");
+    assertEquals(
+        3, query("SELECT COUNT(*) FROM LT_CLICK WHERE BOT = TRUE AND BOT_REASON = 'USER_AGENT'"));
+    assertEquals(
+        1,
+        query(
+            "SELECT COUNT(*) FROM LT_CLICK WHERE BOT = FALSE AND DEVICE_CLASS = 'Phone'"
+                + " AND OPERATING_SYSTEM LIKE 'iOS%' AND BROWSER LIKE 'Safari%'"),
+        "the click stores device class, operating system and browser");
+  }
+
+  @Test
+  void theOrphanSweepSeparatesBotsFromPeopleToo() throws SQLException {
+    List<PendingClick> batch = new ArrayList<>(List.of(bot(2, 0)));
+    batch.addAll(clicks(2, 2, 3));
+    ledger.append(batch);
+    assertEquals(1, ledger.foldOrphans(Instant.now().plusSeconds(1), 10));
+    assertEquals(2, counter(2));
+    assertEquals(1, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 2"));
   }
 
   @Test

@@ -11,9 +11,10 @@ class ClickTallyTest {
 
   private static PendingClick click(long link, Long message, int second) {
     return PendingClick.of(
-        new LinkTarget(link, message, "https://example.com/" + link),
+        new LinkTarget(link, message, "https://example.com/" + link, null),
         Instant.ofEpochSecond(1_800_000_000L + second),
         "ua",
+        null,
         null,
         null);
   }

@@ -1,6 +1,7 @@
 package io.linktrack.links.rest;
 
 import io.linktrack.clicks.boundary.ClickRecorder;
+import io.linktrack.clicks.control.Hit;
 import io.linktrack.links.control.RedirectTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,26 +34,31 @@ public class RedirectResource {
 
   @Inject ClickRecorder clicks;
 
-  /** A click: answered once the click is durably recorded. */
+  /**
+   * A hit on a short link: a person's click is answered once it is durably recorded. Previews and
+   * scanners (HEAD among them) get the same answer; their hits are stored as bot clicks.
+   */
   @GET
   @Path("{code}")
   public Response follow(@PathParam("code") String code, @Context HttpServletRequest request) {
-    return clicks
-        .follow(
-            code,
-            request.getHeader(HttpHeaders.USER_AGENT),
-            request.getHeader("Referer"),
-            request.getRemoteAddr())
-        .map(url -> redirectTo(url, request.getQueryString()))
-        .orElseGet(RedirectResource::notFound);
+    return hit(code, request);
   }
 
-  /** Link previews and scanners ask with HEAD: same answer, but not a click. */
   @HEAD
   @Path("{code}")
   public Response preview(@PathParam("code") String code, @Context HttpServletRequest request) {
+    return hit(code, request);
+  }
+
+  private Response hit(String code, HttpServletRequest request) {
+    Hit hit =
+        Hit.of(
+            request.getMethod(),
+            request::getHeader,
+            request.getHeader(HttpHeaders.USER_AGENT),
+            request.getRemoteAddr());
     return clicks
-        .peek(code)
+        .follow(code, hit)
         .map(url -> redirectTo(url, request.getQueryString()))
         .orElseGet(RedirectResource::notFound);
   }

@@ -1,6 +1,7 @@
 package io.linktrack.messages.rest;
 
 import io.linktrack.messages.boundary.BatchView;
+import io.linktrack.messages.boundary.ClickView;
 import io.linktrack.messages.boundary.MessageQuery;
 import io.linktrack.messages.boundary.MessageView;
 import io.linktrack.messages.boundary.Messages;
@@ -63,6 +64,16 @@ public class MessagesResource {
   @Path("messages/{id}")
   public MessageView find(@PathParam("id") String id) {
     return messages.find(Params.id("message", id));
+  }
+
+  @GET
+  @Path("messages/{id}/clicks")
+  public Page<ClickView> clicks(
+      @PathParam("id") String id,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return messages.clicks(
+        Params.id("message", id), Params.intOr("page", page, 0), Params.intOr("size", size, 50));
   }
 
   @GET

@@ -1,0 +1,111 @@
+package io.linktrack.it;
+
+import static io.linktrack.it.Linktrack.await;
+import static io.linktrack.it.Linktrack.awaitStatus;
+import static io.linktrack.it.Linktrack.getJson;
+import static io.linktrack.it.Linktrack.message;
+import static io.linktrack.it.Linktrack.send;
+import static io.linktrack.it.Linktrack.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Only people count: previews, scanners and prefetches are redirected like anyone, stored with
+ * their reason, and counted apart as bot clicks.
+ */
+class HonestClicksIT {
+
+  private static final String IPHONE =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
+          + " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+  private static final String SLACK = "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)";
+  private static final String OUTLOOK_PREVIEW = "Mozilla/4.0 (compatible; ms-office; MSOffice 16)";
+
+  private static Response hit(String shortUrl, String userAgent, String header, String value) {
+    var request = Linktrack.client().target(URI.create(shortUrl)).request();
+    if (userAgent != null) {
+      request = request.header("User-Agent", userAgent);
+    }
+    if (header != null) {
+      request = request.header(header, value);
+    }
+    return request.get();
+  }
+
+  private static JsonObject awaitBotClicks(long id, long botClicks) {
+    return await(
+        "message " + id + " to show " + botClicks + " bot clicks",
+        () -> message(id),
+        m -> m.getJsonNumber("botClicks").longValue() == botClicks,
+        Duration.ofSeconds(10));
+  }
+
+  @Test
+  void previewsScannersAndPrefetchesAreRedirectedButCountOnlyAsBotClicks() {
+    JsonObject accepted =
+        send(
+            "{\"channel\":\"SMS\",\"to\":\"+15550401\",\"body\":"
+                + "\"Menu https://bistro.example.com/menu and map https://bistro.example.com/map\"}");
+    long id = accepted.getJsonNumber("id").longValue();
+    List<String> links = strings(awaitStatus(id, "SENT").getJsonArray("shortLinks"));
+
+    for (Response response :
+        List.of(
+            hit(links.get(0), SLACK, null, null),
+            hit(links.get(0), OUTLOOK_PREVIEW, null, null),
+            hit(links.get(1), IPHONE, "Sec-Purpose", "prefetch"),
+            Linktrack.client()
+                .target(URI.create(links.get(1)))
+                .request()
+                .header("User-Agent", IPHONE)
+                .head())) {
+      assertEquals(302, response.getStatus(), "bots are redirected like anyone");
+      assertTrue(
+          List.of("https://bistro.example.com/menu", "https://bistro.example.com/map")
+              .contains(response.getHeaderString("Location")),
+          "to the link's own destination");
+    }
+    JsonObject afterBots = awaitBotClicks(id, 4);
+    assertEquals(0, afterBots.getJsonNumber("clicks").longValue(), "no bot hit is a click");
+    assertEquals(0, afterBots.getJsonNumber("uniqueClicks").longValue());
+    assertTrue(afterBots.isNull("firstClick"), "bots set no first click");
+    assertTrue(afterBots.getJsonArray("linksClicked").isEmpty(), "bots click no links");
+
+    assertEquals(302, hit(links.get(1), IPHONE, null, null).getStatus());
+    assertEquals(302, hit(links.get(1), IPHONE, null, null).getStatus());
+    JsonObject afterPerson = Linktrack.awaitClicks(id, 2);
+    assertEquals(1, afterPerson.getJsonNumber("uniqueClicks").longValue(), "one distinct link");
+    assertEquals(4, afterPerson.getJsonNumber("botClicks").longValue());
+    assertEquals(
+        List.of("https://bistro.example.com/map"),
+        strings(afterPerson.getJsonArray("linksClicked")));
+
+    JsonObject clicks = getJson("api/messages/" + id + "/clicks");
+    assertEquals(6, clicks.getJsonNumber("total").longValue(), "every hit is kept for audit");
+    List<JsonObject> items = clicks.getJsonArray("items").getValuesAs(JsonObject.class);
+    JsonObject newest = items.get(0);
+    assertTrue(newest.getBoolean("human"));
+    assertEquals("https://bistro.example.com/map", newest.getString("url"));
+    assertEquals("Phone", newest.getString("deviceClass"), "device parsed from the user agent");
+    assertTrue(newest.getString("operatingSystem").startsWith("iOS"), newest.toString());
+    assertTrue(newest.getString("browser").startsWith("Safari"), newest.toString());
+    assertEquals(
+        List.of("HEAD", "PREFETCH", "USER_AGENT", "USER_AGENT"),
+        items.subList(2, 6).stream().map(c -> c.getString("botReason")).sorted().toList(),
+        "each bot hit says why it is not a click");
+  }
+
+  @Test
+  void aMessagesClicksOfAnUnknownMessageAre404() {
+    Response response = Linktrack.get("api/messages/987654321/clicks");
+    assertEquals(404, response.getStatus());
+    assertEquals("application/problem+json", response.getMediaType().toString());
+  }
+}
