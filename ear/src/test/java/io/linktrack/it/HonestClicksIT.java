@@ -4,6 +4,7 @@ import static io.linktrack.it.Linktrack.await;
 import static io.linktrack.it.Linktrack.awaitStatus;
 import static io.linktrack.it.Linktrack.getJson;
 import static io.linktrack.it.Linktrack.message;
+import static io.linktrack.it.Linktrack.quote;
 import static io.linktrack.it.Linktrack.send;
 import static io.linktrack.it.Linktrack.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,9 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,5 +110,79 @@ class HonestClicksIT {
     Response response = Linktrack.get("api/messages/987654321/clicks");
     assertEquals(404, response.getStatus());
     assertEquals("application/problem+json", response.getMediaType().toString());
+  }
+
+  @Test
+  void reclassifyingAfterANewBotTextTurnsEarlierClicksIntoBotClicksAndCorrectsEveryCount() {
+    String text = "NewPreviewer-" + UUID.randomUUID();
+    String previewer = "Mozilla/5.0 (X11; Linux x86_64) " + text + "/1.0";
+    JsonObject accepted =
+        send(
+            "{\"channel\":\"SMS\",\"to\":\"+15550402\",\"body\":"
+                + "\"Tickets https://venue.example.com/t and seats https://venue.example.com/s\"}");
+    long id = accepted.getJsonNumber("id").longValue();
+    Instant before = Instant.now().minusSeconds(1);
+    List<String> links = strings(awaitStatus(id, "SENT").getJsonArray("shortLinks"));
+
+    hit(links.get(0), previewer, null, null); // not known as a bot yet: counted as a person
+    hit(links.get(1), IPHONE, null, null);
+    JsonObject fooled = Linktrack.awaitClicks(id, 2);
+    assertEquals(2, fooled.getJsonNumber("uniqueClicks").longValue());
+    assertEquals(
+        List.of("https://venue.example.com/t", "https://venue.example.com/s"),
+        strings(fooled.getJsonArray("linksClicked")));
+
+    Response added = Linktrack.post("api/admin/bot-agents", "{\"text\":" + quote(text) + "}");
+    assertEquals(200, added.getStatus());
+    Response rescored =
+        Linktrack.post(
+            "api/admin/reclassify",
+            "{\"from\":\"" + before + "\",\"to\":\"" + Instant.now().plusSeconds(1) + "\"}");
+    assertEquals(200, rescored.getStatus());
+    JsonObject outcome = Linktrack.json(rescored);
+    assertTrue(outcome.getJsonNumber("becameBots").longValue() >= 1, outcome.toString());
+
+    JsonObject corrected = message(id);
+    assertEquals(1, corrected.getJsonNumber("clicks").longValue(), "only the person's click");
+    assertEquals(1, corrected.getJsonNumber("botClicks").longValue());
+    assertEquals(1, corrected.getJsonNumber("uniqueClicks").longValue());
+    assertEquals(
+        List.of("https://venue.example.com/s"),
+        strings(corrected.getJsonArray("linksClicked")),
+        "the previewer's link no longer counts as clicked");
+    assertEquals(
+        corrected.getString("firstClick"),
+        corrected.getString("lastClick"),
+        "first and last click are the person's one click");
+
+    // the same range again changes nothing
+    JsonObject again =
+        Linktrack.json(
+            Linktrack.post(
+                "api/admin/reclassify",
+                "{\"from\":\"" + before + "\",\"to\":\"" + Instant.now() + "\"}"));
+    assertEquals(0, again.getJsonNumber("becameBots").longValue());
+    assertEquals(0, again.getJsonNumber("becamePeople").longValue());
+    assertEquals(1, message(id).getJsonNumber("clicks").longValue());
+
+    // and new hits by that agent are bots from now on
+    hit(links.get(0), previewer, null, null);
+    assertEquals(2, awaitBotClicks(id, 2).getJsonNumber("botClicks").longValue());
+    Linktrack.client()
+        .target(Linktrack.BASE + "/api/admin/bot-agents/" + text)
+        .request()
+        .delete()
+        .close();
+  }
+
+  @Test
+  void aReclassificationNeedsAnOrderedRange() {
+    Response backwards =
+        Linktrack.post("api/admin/reclassify", "{\"from\":\"2026-11-24\",\"to\":\"2026-11-23\"}");
+    assertEquals(400, backwards.getStatus());
+    Response malformed =
+        Linktrack.post("api/admin/reclassify", "{\"from\":\"yesterday\",\"to\":\"2026-11-23\"}");
+    assertEquals(400, malformed.getStatus());
+    assertTrue(Linktrack.json(malformed).getString("detail").contains("from"));
   }
 }

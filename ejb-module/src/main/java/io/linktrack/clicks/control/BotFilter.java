@@ -6,6 +6,7 @@ import io.linktrack.clicks.entity.AddressRange;
 import io.linktrack.clicks.entity.AnonymizedAddress;
 import io.linktrack.clicks.entity.BotReason;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -15,6 +16,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,7 +52,11 @@ public class BotFilter {
   @ConfigProperty(name = "linktrack.bots.min-delay-after-send", defaultValue = "PT2S")
   Duration minDelayAfterSend;
 
-  private List<String> userAgentTexts;
+  @Resource(lookup = "jdbc/linktrack")
+  DataSource dataSource;
+
+  private volatile List<String> configuredTexts;
+  private volatile List<String> userAgentTexts;
   private List<AddressRange> ranges;
   // the same few hundred user agents make most hits: match each once
   private final LoadingCache<String, Boolean> knownBotAgent =
@@ -66,8 +76,53 @@ public class BotFilter {
   void load() {
     List<String> texts = new ArrayList<>(builtInList());
     texts.addAll(commaSeparated(extraUserAgents));
-    userAgentTexts = texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
+    configuredTexts = lowerCase(texts);
+    userAgentTexts = configuredTexts;
     ranges = commaSeparated(addressRanges).stream().map(AddressRange::parse).toList();
+    reload();
+  }
+
+  /**
+   * Reads the texts admins stored (see {@code BotAgents}) and uses them in addition to the built-in
+   * and configured ones for the hits judged from now on; answers the stored texts.
+   */
+  public List<String> reload() {
+    List<String> stored = storedTexts();
+    List<String> texts = new ArrayList<>(configuredTexts);
+    texts.addAll(stored);
+    List<String> merged = lowerCase(texts);
+    if (!merged.equals(userAgentTexts)) {
+      userAgentTexts = merged;
+      knownBotAgent.invalidateAll();
+    }
+    return stored;
+  }
+
+  private List<String> storedTexts() {
+    if (dataSource == null) {
+      return List.of(); // outside the server
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT AGENT_TEXT FROM LT_BOT_AGENT ORDER BY AGENT_TEXT");
+        ResultSet rows = select.executeQuery()) {
+      List<String> texts = new ArrayList<>();
+      while (rows.next()) {
+        texts.add(rows.getString(1));
+      }
+      return texts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the stored bot user-agent texts", e);
+    }
+  }
+
+  /** Every text a user agent is matched against: built in, configured and stored. */
+  public List<String> userAgentTexts() {
+    return userAgentTexts;
+  }
+
+  private static List<String> lowerCase(List<String> texts) {
+    return texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
   }
 
   /** The verdict on a live hit of a link whose message was sent at {@code sentAt} (or null). */
