@@ -22,10 +22,13 @@ class ConcurrentClicksIT {
   void fiveHundredParallelClicksAreCountedExactly() {
     JsonObject accepted =
         send(
-            "{\"channel\":\"SMS\",\"to\":\"+15550101\",\"body\":\"Go https://example.com/rush and https://example.com/calm\"}");
+            "{\"channel\":\"SMS\",\"to\":\"+15550101\",\"body\":\"Go https://example.com/rush"
+                + " and https://example.com/calm (or /a https://example.com/a, /b https://example.com/b,"
+                + " /c https://example.com/c)\"}");
     JsonObject sent = awaitStatus(accepted.getJsonNumber("id").longValue(), "SENT");
     List<String> links = strings(sent.getJsonArray("shortLinks"));
 
+    // Two of the five links: hits on most links of a message at once would be a scanner's burst.
     // The JDK client follows no redirects by default: each request is exactly one click.
     HttpClient http =
         HttpClient.newBuilder()

@@ -81,6 +81,7 @@ class HonestClicksIT {
     assertTrue(afterBots.isNull("firstClick"), "bots set no first click");
     assertTrue(afterBots.getJsonArray("linksClicked").isEmpty(), "bots click no links");
 
+    Linktrack.pauseLikeAPerson();
     assertEquals(302, hit(links.get(1), IPHONE, null, null).getStatus());
     assertEquals(302, hit(links.get(1), IPHONE, null, null).getStatus());
     JsonObject afterPerson = Linktrack.awaitClicks(id, 2);
@@ -106,6 +107,38 @@ class HonestClicksIT {
   }
 
   @Test
+  void mostLinksOfAMessageOpenedAtOnceAreAScannersBurstNotClicks() {
+    JsonObject accepted =
+        send(
+            "{\"channel\":\"EMAIL\",\"to\":\"ann@example.com\",\"subject\":\"Offers\",\"body\":"
+                + "\"Shoes https://shop.example.com/s, hats https://shop.example.com/h,"
+                + " bags https://shop.example.com/b\"}");
+    long id = accepted.getJsonNumber("id").longValue();
+    List<String> links = strings(awaitStatus(id, "SENT").getJsonArray("shortLinks"));
+
+    // a gateway's scanner with a browser's user agent opens all three links at once
+    for (String link : links) {
+      assertEquals(302, hit(link, IPHONE, null, null).getStatus(), "the scanner is redirected");
+    }
+    JsonObject scanned = awaitBotClicks(id, 3);
+    assertEquals(0, scanned.getJsonNumber("clicks").longValue(), "a burst is no click");
+    assertTrue(scanned.isNull("firstClick"));
+    assertEquals(
+        List.of("BURST", "BURST", "BURST"),
+        getJson("api/messages/" + id + "/clicks")
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(click -> click.getString("botReason"))
+            .toList());
+
+    Linktrack.pauseLikeAPerson();
+    hit(links.get(1), IPHONE, null, null); // later, the person opens the one they care about
+    JsonObject read = Linktrack.awaitClicks(id, 1);
+    assertEquals(List.of("https://shop.example.com/h"), strings(read.getJsonArray("linksClicked")));
+  }
+
+  @Test
   void aMessagesClicksOfAnUnknownMessageAre404() {
     Response response = Linktrack.get("api/messages/987654321/clicks");
     assertEquals(404, response.getStatus());
@@ -125,6 +158,7 @@ class HonestClicksIT {
     List<String> links = strings(awaitStatus(id, "SENT").getJsonArray("shortLinks"));
 
     hit(links.get(0), previewer, null, null); // not known as a bot yet: counted as a person
+    Linktrack.pauseLikeAPerson();
     hit(links.get(1), IPHONE, null, null);
     JsonObject fooled = Linktrack.awaitClicks(id, 2);
     assertEquals(2, fooled.getJsonNumber("uniqueClicks").longValue());

@@ -100,6 +100,18 @@ final class Linktrack {
         Duration.ofSeconds(10));
   }
 
+  /**
+   * Waits as long as a person at least takes between opening two links of one message: two links
+   * opened within the burst window (1 s on the test server) are a scanner's burst, not clicks.
+   */
+  static void pauseLikeAPerson() {
+    try {
+      Thread.sleep(1300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static <T> T await(
       String what, java.util.function.Supplier<T> poll, Predicate<T> done, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);

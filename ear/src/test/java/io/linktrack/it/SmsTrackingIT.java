@@ -69,6 +69,7 @@ class SmsTrackingIT {
     assertEquals(SECOND, second.getHeaderString("Location"));
     assertEquals("no-store", second.getHeaderString("Cache-Control"));
 
+    Linktrack.pauseLikeAPerson();
     Response first = click(shortLinks.get(0));
     assertEquals(FIRST, first.getHeaderString("Location"));
     click(shortLinks.get(0));

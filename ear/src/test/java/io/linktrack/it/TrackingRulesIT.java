@@ -111,7 +111,13 @@ class TrackingRulesIT {
         "SENT");
     Linktrack.click(strings(clickedOne.getJsonArray("shortLinks")).get(0));
 
-    JsonObject report = Linktrack.getJson("api/messages?campaignId=" + campaign + "&clicked=true");
+    String clicked = "api/messages?campaignId=" + campaign + "&clicked=true";
+    JsonObject report =
+        Linktrack.await(
+            "the clicked message in the report",
+            () -> Linktrack.getJson(clicked),
+            page -> page.getInt("total") > 0,
+            java.time.Duration.ofSeconds(10));
     assertEquals(1, report.getInt("total"));
     assertEquals(
         clickedOne.getJsonNumber("id").longValue(),

@@ -2,6 +2,7 @@ package io.linktrack.clicks.boundary;
 
 import io.linktrack.clicks.control.AppendedBatch;
 import io.linktrack.clicks.control.BotFilter;
+import io.linktrack.clicks.control.BurstDetector;
 import io.linktrack.clicks.control.ClickLedger;
 import io.linktrack.clicks.control.Hit;
 import io.linktrack.clicks.control.PendingClick;
@@ -19,9 +20,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -85,6 +91,10 @@ public class ClickRecorder {
   @Inject
   @ConfigProperty(name = "linktrack.clicks.writers", defaultValue = "1")
   int writerCount;
+
+  @Inject
+  @ConfigProperty(name = "linktrack.bots.burst-window", defaultValue = "PT2S")
+  Duration burstWindow;
 
   // Committed batches waiting to be counted. Bounded: a batch that finds it full is left to the
   // orphan sweep, which reads its clicks back from the database.
@@ -184,7 +194,7 @@ public class ClickRecorder {
         }
         long batchId = ledger.append(batch);
         batch.forEach(click -> click.committed().complete(null));
-        if (!toFold.offer(new AppendedBatch(batchId, List.copyOf(batch)))) {
+        if (!toFold.offer(new AppendedBatch(batchId, Instant.now(), List.copyOf(batch)))) {
           LOG.warning("Click batch " + batchId + " left to the orphan sweep: folding is behind");
         }
         batch.clear();
@@ -207,38 +217,70 @@ public class ClickRecorder {
   }
 
   /**
-   * Counts committed batches on their links, as many per transaction as have gathered. A fold that
-   * fails is retried with the same batches; if the server stops first, the orphan sweep counts
-   * them.
+   * Counts committed batches on their links, as many per transaction as have gathered. A batch is
+   * counted once the burst window after it has passed: only then is it known whether its hits were
+   * part of a scanner's burst (see {@link BurstDetector}). A fold that fails is retried with the
+   * same batches; if the server stops first, the orphan sweep counts them.
    */
   private void foldBatches() {
-    List<AppendedBatch> batches = new ArrayList<>(BATCHES_PER_FOLD);
-    while (writing || !toFold.isEmpty() || !batches.isEmpty()) {
+    BurstDetector detector = new BurstDetector(burstWindow);
+    Deque<AppendedBatch> waiting = new ArrayDeque<>();
+    Deque<AppendedBatch> folded = new ArrayDeque<>(); // the window before the waiting ones
+    List<AppendedBatch> ripe = new ArrayList<>(BATCHES_PER_FOLD);
+    Set<PendingClick> bursts = Set.of();
+    while (writing || !toFold.isEmpty() || !waiting.isEmpty() || !ripe.isEmpty()) {
       try {
-        if (batches.isEmpty()) {
-          AppendedBatch first = toFold.poll(100, TimeUnit.MILLISECONDS);
-          if (first == null) {
+        if (ripe.isEmpty()) {
+          if (waiting.isEmpty()) {
+            AppendedBatch first = toFold.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+              continue;
+            }
+            waiting.add(first);
+          }
+          toFold.drainTo(waiting);
+          Instant ripeBefore = writing ? Instant.now().minus(burstWindow) : Instant.MAX;
+          while (!waiting.isEmpty()
+              && ripe.size() < BATCHES_PER_FOLD
+              && !waiting.peek().appendedAt().isAfter(ripeBefore)) {
+            ripe.add(waiting.poll());
+          }
+          if (ripe.isEmpty()) {
+            Thread.sleep(20);
             continue;
           }
-          batches.add(first);
-          toFold.drainTo(batches, BATCHES_PER_FOLD - 1);
+          bursts = detector.bursts(clicksOf(ripe), around(folded, ripe, waiting));
         }
-        ledger.fold(batches);
-        batches.clear();
+        ledger.fold(ripe, bursts);
+        folded.addAll(ripe);
+        ripe.clear();
+        Instant forget = Instant.now().minus(burstWindow.multipliedBy(3));
+        while (!folded.isEmpty() && folded.peek().appendedAt().isBefore(forget)) {
+          folded.poll();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Counting " + batches.size() + " click batches failed; retrying", e);
+        LOG.log(Level.WARNING, "Counting " + ripe.size() + " click batches failed; retrying", e);
         if (!writing || !pauseBeforeRetry()) {
           break;
         }
       }
     }
-    int left = batches.size() + toFold.size();
+    int left = ripe.size() + waiting.size() + toFold.size();
     if (left > 0) {
       LOG.info("Stopped with " + left + " click batches not yet counted; the orphan sweep will");
     }
+  }
+
+  private static List<PendingClick> clicksOf(Collection<AppendedBatch> batches) {
+    return batches.stream().flatMap(batch -> batch.clicks().stream()).toList();
+  }
+
+  @SafeVarargs
+  private static List<PendingClick> around(Collection<AppendedBatch>... batches) {
+    return Arrays.stream(batches).flatMap(b -> clicksOf(b).stream()).toList();
   }
 
   private boolean pauseBeforeRetry() {

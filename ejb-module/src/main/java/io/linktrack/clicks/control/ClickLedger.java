@@ -1,6 +1,7 @@
 package io.linktrack.clicks.control;
 
 import io.linktrack.clicks.control.DeviceDetector.Device;
+import io.linktrack.clicks.entity.BotReason;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -55,6 +57,11 @@ public class ClickLedger {
           + " THEN CAST(? AS TIMESTAMP) ELSE LAST_CLICK END"
           + " WHERE ID = ?";
 
+  // Hits of one link at the same instant in one batch share one verdict, so they need no row id.
+  private static final String MARK_BURST =
+      "UPDATE LT_CLICK SET BOT = TRUE, BOT_REASON = 'BURST'"
+          + " WHERE BATCH_ID = ? AND LINK_ID = ? AND CLICKED_AT = ? AND BOT = FALSE";
+
   private static final String ORPHANS =
       "SELECT ID FROM LT_CLICK_BATCH WHERE FOLD_NO IS NULL AND RECORDED_AT < ? ORDER BY ID";
 
@@ -84,18 +91,33 @@ public class ClickLedger {
 
   /**
    * Counts appended batches on their links in one transaction; answers how many batches this fold
-   * counted (others had been counted already).
+   * counted (others had been counted already). {@code bursts} are hits stored as people's that
+   * turned out to be part of a burst: they are stored and counted as bot hits.
    */
   @Transactional(Transactional.TxType.REQUIRED)
-  public int fold(List<AppendedBatch> batches) {
+  public int fold(List<AppendedBatch> batches, Set<PendingClick> bursts) {
     try (Connection connection = dataSource.getConnection()) {
       long foldNo = nextFold(connection);
       List<PendingClick> claimed = new ArrayList<>();
       int[] counts = claim(connection, foldNo, batches.stream().map(AppendedBatch::id).toList());
-      for (int i = 0; i < batches.size(); i++) {
-        if (counts[i] == 1) {
-          claimed.addAll(batches.get(i).clicks());
+      try (PreparedStatement burst = connection.prepareStatement(MARK_BURST)) {
+        for (int i = 0; i < batches.size(); i++) {
+          if (counts[i] != 1) {
+            continue;
+          }
+          for (PendingClick click : batches.get(i).clicks()) {
+            if (bursts.contains(click)) {
+              burst.setLong(1, batches.get(i).id());
+              burst.setLong(2, click.target().linkId());
+              burst.setTimestamp(3, Timestamp.from(click.at()));
+              burst.addBatch();
+              claimed.add(click.judged(BotReason.BURST));
+            } else {
+              claimed.add(click);
+            }
+          }
         }
+        burst.executeBatch();
       }
       addLinkCounters(connection, ClickTally.of(claimed, click -> click.target().linkId()));
       return claimedCount(counts);

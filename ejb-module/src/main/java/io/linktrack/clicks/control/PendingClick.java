@@ -41,6 +41,11 @@ public record PendingClick(
     return bot == null;
   }
 
+  /** The same hit, judged a bot's after all (a burst is only seen once it is over). */
+  public PendingClick judged(BotReason reason) {
+    return new PendingClick(target, at, userAgent, referrer, clientAddress, reason, committed);
+  }
+
   private static String cut(String value, int max) {
     if (value == null || value.isBlank()) {
       return null;

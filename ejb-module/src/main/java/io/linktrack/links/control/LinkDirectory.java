@@ -77,6 +77,20 @@ public class LinkDirectory {
     return rows.stream()
         .findFirst()
         .map(
-            row -> new LinkTarget((Long) row[0], (Long) row[1], (String) row[2], (Instant) row[3]));
+            row ->
+                new LinkTarget(
+                    (Long) row[0],
+                    (Long) row[1],
+                    (String) row[2],
+                    (Instant) row[3],
+                    row[1] == null ? 0 : linksOf((Long) row[1])));
+  }
+
+  private int linksOf(long messageId) {
+    return em.createQuery(
+            "SELECT COUNT(l) FROM TrackedLink l WHERE l.message.id = :message", Long.class)
+        .setParameter("message", messageId)
+        .getSingleResult()
+        .intValue();
   }
 }

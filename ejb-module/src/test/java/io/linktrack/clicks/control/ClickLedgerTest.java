@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.flywaydb.core.Flyway;
@@ -62,7 +63,7 @@ class ClickLedgerTest {
     for (int i = 0; i < count; i++) {
       clicks.add(
           PendingClick.of(
-              new LinkTarget(link, null, "https://example.com/" + link, null),
+              new LinkTarget(link, null, "https://example.com/" + link, null, 0),
               T0.plusSeconds(fromSecond + i),
               "Mozilla/5.0",
               null,
@@ -95,7 +96,9 @@ class ClickLedgerTest {
     assertEquals(0, counter(1), "appending stores click rows; counting is the fold's job");
 
     assertEquals(
-        2, ledger.fold(List.of(new AppendedBatch(a, first), new AppendedBatch(b, second))));
+        2,
+        ledger.fold(
+            List.of(new AppendedBatch(a, T0, first), new AppendedBatch(b, T0, second)), Set.of()));
 
     assertEquals(5, counter(1));
     assertEquals(4, counter(2));
@@ -126,7 +129,9 @@ class ClickLedgerTest {
 
     assertEquals(
         0,
-        ledger.fold(List.of(new AppendedBatch(kept, live), new AppendedBatch(lost, orphaned))),
+        ledger.fold(
+            List.of(new AppendedBatch(kept, T0, live), new AppendedBatch(lost, T0, orphaned)),
+            Set.of()),
         "a batch the sweep already counted is not counted again by its late server");
     assertEquals(0, ledger.foldOrphans(Instant.now().plusSeconds(1), 100));
     assertEquals(10, counter(2), "every click counted exactly once");
@@ -134,7 +139,7 @@ class ClickLedgerTest {
 
   private static PendingClick bot(long link, int second) {
     return PendingClick.of(
-        new LinkTarget(link, null, "https://example.com/" + link, null),
+        new LinkTarget(link, null, "https://example.com/" + link, null, 0),
         T0.plusSeconds(second),
         "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
         null,
@@ -147,14 +152,14 @@ class ClickLedgerTest {
     List<PendingClick> batch = new ArrayList<>(List.of(bot(1, 0), bot(1, 1), bot(2, 2)));
     batch.add(
         PendingClick.of(
-            new LinkTarget(1, null, "https://example.com/1", null),
+            new LinkTarget(1, null, "https://example.com/1", null, 0),
             T0.plusSeconds(5),
             IPHONE,
             null,
             null,
             null));
     long id = ledger.append(batch);
-    ledger.fold(List.of(new AppendedBatch(id, batch)));
+    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
 
     assertEquals(1, counter(1), "only the person's click counts");
     assertEquals(2, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 1"));
@@ -175,6 +180,20 @@ class ClickLedgerTest {
   }
 
   @Test
+  void aBurstFoundAfterStoringIsStoredAndCountedAsBotHits() throws SQLException {
+    List<PendingClick> batch = clicks(1, 2, 0);
+    batch.addAll(clicks(2, 1, 0));
+    long id = ledger.append(batch);
+    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of(batch.get(1), batch.get(2)));
+
+    assertEquals(1, counter(1), "the hit outside the burst still counts");
+    assertEquals(1, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 1"));
+    assertEquals(0, counter(2));
+    assertEquals(1, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 2"));
+    assertEquals(2, query("SELECT COUNT(*) FROM LT_CLICK WHERE BOT_REASON = 'BURST'"));
+  }
+
+  @Test
   void theOrphanSweepSeparatesBotsFromPeopleToo() throws SQLException {
     List<PendingClick> batch = new ArrayList<>(List.of(bot(2, 0)));
     batch.addAll(clicks(2, 2, 3));
@@ -188,9 +207,9 @@ class ClickLedgerTest {
   void foldNumbersGrowWithEachFoldSoTheFeedCanResumeAfterAnyOfThem() throws SQLException {
     List<PendingClick> batch = clicks(1, 1, 0);
     long first = ledger.append(batch);
-    ledger.fold(List.of(new AppendedBatch(first, batch)));
+    ledger.fold(List.of(new AppendedBatch(first, T0, batch)), Set.of());
     long second = ledger.append(batch);
-    ledger.fold(List.of(new AppendedBatch(second, batch)));
+    ledger.fold(List.of(new AppendedBatch(second, T0, batch)), Set.of());
 
     long firstFold = query("SELECT FOLD_NO FROM LT_CLICK_BATCH WHERE ID = " + first);
     long secondFold = query("SELECT FOLD_NO FROM LT_CLICK_BATCH WHERE ID = " + second);
