@@ -1,6 +1,8 @@
 package io.linktrack.links.rest;
 
 import io.linktrack.clicks.boundary.ClickRecorder;
+import io.linktrack.links.boundary.Links;
+import io.linktrack.links.boundary.Unavailable;
 import io.linktrack.links.control.RedirectTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,9 @@ import jakarta.ws.rs.core.Response;
  * The short link itself. 302 Found, not 301: a permanent redirect is cached by browsers, and every
  * later click would bypass Linktrack and go uncounted. {@code Cache-Control: no-store} keeps
  * proxies from doing the same.
+ *
+ * <p>A retired link answers 410 Gone; an expired one redirects to the configured fallback URL, or
+ * answers 410 when there is none. Neither counts a click: the click path only ever sees live links.
  */
 @Path("/")
 @ApplicationScoped
@@ -31,7 +36,18 @@ public class RedirectResource {
           + "<p>This link does not exist. Please check that it was copied completely.</p>"
           + "</body></html>";
 
+  // Fixed text: nothing from the request is echoed into the page.
+  private static final String GONE_PAGE =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          + "<title>Link no longer available</title></head><body style=\"font-family:sans-serif;"
+          + "max-width:32em;margin:4em auto;padding:0 1em\"><h1>Link no longer available</h1>"
+          + "<p>This link has expired or was withdrawn by its sender.</p>"
+          + "</body></html>";
+
   @Inject ClickRecorder clicks;
+
+  @Inject Links links;
 
   /** A click: answered once the click is durably recorded. */
   @GET
@@ -44,7 +60,7 @@ public class RedirectResource {
             request.getHeader("Referer"),
             request.getRemoteAddr())
         .map(url -> redirectTo(url, request.getQueryString()))
-        .orElseGet(RedirectResource::notFound);
+        .orElseGet(() -> unavailable(code));
   }
 
   /** Link previews and scanners ask with HEAD: same answer, but not a click. */
@@ -54,7 +70,25 @@ public class RedirectResource {
     return clicks
         .peek(code)
         .map(url -> redirectTo(url, request.getQueryString()))
-        .orElseGet(RedirectResource::notFound);
+        .orElseGet(() -> unavailable(code));
+  }
+
+  private Response unavailable(String code) {
+    Unavailable unavailable = links.unavailable(code);
+    return switch (unavailable.reason()) {
+      case UNKNOWN -> notFound();
+      case RETIRED -> gone();
+      case EXPIRED ->
+          unavailable.fallbackUrl() == null ? gone() : redirectTo(unavailable.fallbackUrl(), null);
+    };
+  }
+
+  private static Response gone() {
+    return Response.status(Response.Status.GONE)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(GONE_PAGE)
+        .build();
   }
 
   private static Response redirectTo(String originalUrl, String shortLinkQuery) {
