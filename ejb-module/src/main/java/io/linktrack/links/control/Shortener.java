@@ -5,6 +5,8 @@ import io.linktrack.links.entity.TrackedLink;
 import io.linktrack.messages.entity.Message;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +56,11 @@ public class Shortener {
 
   private Duration lifetime;
 
+  /** Instantiating at start checks the lifetime before the first message, not at it. */
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    lifetime();
+  }
+
   @PostConstruct
   void readLifetime() {
     String text = defaultLifetime.map(String::strip).orElse("");
@@ -70,6 +77,11 @@ public class Shortener {
     if (lifetime.isNegative() || lifetime.isZero()) {
       throw new IllegalStateException("linktrack.links.default-lifetime must be positive");
     }
+  }
+
+  /** The lifetime of new message links; null when they never expire. */
+  public Duration lifetime() {
+    return lifetime;
   }
 
   /** {@code utm} is the query of the campaign's UTM parameters, empty for none. */
