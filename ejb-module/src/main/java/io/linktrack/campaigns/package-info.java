@@ -1,2 +1,5 @@
-/** Campaigns: named groups of messages that can switch link tracking off for all of them. */
+/**
+ * Campaigns: named groups of messages that can switch link tracking off for all of them, and add
+ * UTM parameters to the destinations of their links.
+ */
 package io.linktrack.campaigns;

@@ -2,6 +2,7 @@ package io.linktrack.campaigns.entity;
 
 import io.linktrack.platform.InvalidInput;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +11,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A named group of messages; it can switch link tracking off for all of them. */
+/**
+ * A named group of messages; it can switch link tracking off for all of them, and add UTM
+ * parameters to the destinations of their links.
+ */
 @Entity
 @Table(name = "LT_CAMPAIGN")
 public class Campaign {
@@ -31,9 +35,11 @@ public class Campaign {
   @Column(name = "CREATED_AT", nullable = false)
   private Instant createdAt;
 
+  @Embedded private UtmParameters utmParameters;
+
   protected Campaign() {}
 
-  public Campaign(String name, boolean trackLinks, Instant createdAt) {
+  public Campaign(String name, boolean trackLinks, UtmParameters utmParameters, Instant createdAt) {
     if (name == null || name.isBlank()) {
       throw new InvalidInput("name", "name is required and must not be blank");
     }
@@ -42,6 +48,7 @@ public class Campaign {
     }
     this.name = name.strip();
     this.trackLinks = trackLinks;
+    this.utmParameters = utmParameters;
     this.createdAt = createdAt;
   }
 
@@ -59,5 +66,10 @@ public class Campaign {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Never null (JPA leaves an embeddable whose columns are all null unset). */
+  public UtmParameters utmParameters() {
+    return utmParameters == null ? UtmParameters.fromJson(null, "utmParameters") : utmParameters;
   }
 }

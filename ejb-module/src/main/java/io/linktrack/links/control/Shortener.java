@@ -3,17 +3,23 @@ package io.linktrack.links.control;
 import io.linktrack.links.entity.ShortCode;
 import io.linktrack.links.entity.TrackedLink;
 import io.linktrack.messages.entity.Message;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,6 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Gives every distinct http/https URL of a message its own short link and rewrites the body. Runs
  * inside the caller's transaction: the links and the rewritten body are stored together or not at
  * all, so a message never ends up with two sets of links.
+ *
+ * <p>The campaign's UTM parameters are added to each destination, never replacing a parameter the
+ * URL already has: the sender's own tagging wins. A message link expires after {@code
+ * linktrack.links.default-lifetime} when that is set.
  */
 @ApplicationScoped
 public class Shortener {
@@ -39,7 +49,43 @@ public class Shortener {
   @ConfigProperty(name = "linktrack.links.code-length", defaultValue = "8")
   int codeLength;
 
-  public Shortened shorten(Message message, Instant now) {
+  /** ISO-8601 duration; empty: message links never expire. */
+  @Inject
+  @ConfigProperty(name = "linktrack.links.default-lifetime")
+  Optional<String> defaultLifetime;
+
+  private Duration lifetime;
+
+  /** Instantiating at start checks the lifetime before the first message, not at it. */
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    lifetime();
+  }
+
+  @PostConstruct
+  void readLifetime() {
+    String text = defaultLifetime.map(String::strip).orElse("");
+    if (text.isEmpty()) {
+      return;
+    }
+    try {
+      lifetime = Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException(
+          "linktrack.links.default-lifetime must be an ISO-8601 duration such as P30D, not " + text,
+          e);
+    }
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalStateException("linktrack.links.default-lifetime must be positive");
+    }
+  }
+
+  /** The lifetime of new message links; null when they never expire. */
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /** {@code utm} is the query of the campaign's UTM parameters, empty for none. */
+  public Shortened shorten(Message message, String utm, Instant now) {
     BodyFormat format = BodyFormat.of(message.channel().isEmail(), message.body());
     // A URL longer than a browser will follow stays as written: it cannot be a working link.
     List<String> urls =
@@ -52,8 +98,10 @@ public class Shortener {
     List<ShortCode> codes = freshCodes(urls.size());
     Map<String, TrackedLink> byUrl = new HashMap<>();
     List<TrackedLink> links = new ArrayList<>();
+    Instant expiresAt = lifetime == null ? null : now.plus(lifetime);
     for (int i = 0; i < urls.size(); i++) {
-      TrackedLink link = new TrackedLink(codes.get(i), message, urls.get(i), i, now);
+      TrackedLink link =
+          new TrackedLink(codes.get(i), message, withUtm(urls.get(i), utm), i, now, expiresAt);
       em.persist(link);
       byUrl.put(urls.get(i), link);
       links.add(link);
@@ -70,10 +118,22 @@ public class Shortener {
   }
 
   /**
+   * The destination with the campaign's UTM parameters added, each only if the URL does not name it
+   * already. A URL the parameters would push past the length limit keeps its own query.
+   */
+  static String withUtm(String url, String utm) {
+    if (utm == null || utm.isEmpty()) {
+      return url;
+    }
+    String tagged = RedirectTarget.mergeQuery(url, utm);
+    return tagged.length() <= TrackedLink.MAX_URL ? tagged : url;
+  }
+
+  /**
    * Random codes not yet in use. Collisions are rare (47 bits at 8 characters) but possible, so the
    * candidates are checked in one query; the unique constraint is the final guard.
    */
-  private List<ShortCode> freshCodes(int count) {
+  public List<ShortCode> freshCodes(int count) {
     Set<String> chosen = new HashSet<>();
     while (chosen.size() < count) {
       Set<String> candidates = new HashSet<>();

@@ -41,8 +41,11 @@ public class MessagePreparation {
   public long prepare(InboundRecord record) {
     Message message = messageOf(record);
     if (message.awaitsPreparation()) {
-      if (tracksLinks(message)) {
-        Shortener.Shortened shortened = shortener.shorten(message, Instant.now());
+      Campaign campaign =
+          message.campaignId() == null ? null : em.find(Campaign.class, message.campaignId());
+      if (tracksLinks(message, campaign)) {
+        String utm = campaign == null ? "" : campaign.utmParameters().query();
+        Shortener.Shortened shortened = shortener.shorten(message, utm, Instant.now());
         message.markReady(shortened.body(), shortened.links());
       } else {
         message.markReady(message.body(), List.of());
@@ -86,15 +89,10 @@ public class MessagePreparation {
         .findFirst();
   }
 
-  private boolean tracksLinks(Message message) {
+  private boolean tracksLinks(Message message, Campaign campaign) {
     if (!trackingEnabled) {
       return false;
     }
-    boolean campaignTracks =
-        message.campaignId() == null
-            || Optional.ofNullable(em.find(Campaign.class, message.campaignId()))
-                .map(Campaign::tracksLinks)
-                .orElse(true);
-    return message.wantsTracking(campaignTracks);
+    return message.wantsTracking(campaign == null || campaign.tracksLinks());
   }
 }

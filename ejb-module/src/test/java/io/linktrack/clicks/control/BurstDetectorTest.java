@@ -17,7 +17,7 @@ class BurstDetectorTest {
 
   private static PendingClick hit(long message, int links, long link, long millis) {
     return PendingClick.of(
-        new LinkTarget(link, message, "https://example.com/" + link, null, links),
+        new LinkTarget(link, message, "https://example.com/" + link, null, links, null, false),
         T0.plusMillis(millis),
         "Mozilla/5.0",
         null,

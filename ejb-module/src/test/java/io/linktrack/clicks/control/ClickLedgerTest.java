@@ -63,7 +63,7 @@ class ClickLedgerTest {
     for (int i = 0; i < count; i++) {
       clicks.add(
           PendingClick.of(
-              new LinkTarget(link, null, "https://example.com/" + link, null, 0),
+              new LinkTarget(link, null, "https://example.com/" + link, null, 0, null, false),
               T0.plusSeconds(fromSecond + i),
               "Mozilla/5.0",
               null,
@@ -139,7 +139,7 @@ class ClickLedgerTest {
 
   private static PendingClick bot(long link, int second) {
     return PendingClick.of(
-        new LinkTarget(link, null, "https://example.com/" + link, null, 0),
+        new LinkTarget(link, null, "https://example.com/" + link, null, 0, null, false),
         T0.plusSeconds(second),
         "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
         null,
@@ -152,7 +152,7 @@ class ClickLedgerTest {
     List<PendingClick> batch = new ArrayList<>(List.of(bot(1, 0), bot(1, 1), bot(2, 2)));
     batch.add(
         PendingClick.of(
-            new LinkTarget(1, null, "https://example.com/1", null, 0),
+            new LinkTarget(1, null, "https://example.com/1", null, 0, null, false),
             T0.plusSeconds(5),
             IPHONE,
             null,

@@ -11,7 +11,7 @@ class ClickTallyTest {
 
   private static PendingClick click(long link, Long message, int second) {
     return PendingClick.of(
-        new LinkTarget(link, message, "https://example.com/" + link, null, 0),
+        new LinkTarget(link, message, "https://example.com/" + link, null, 0, null, false),
         Instant.ofEpochSecond(1_800_000_000L + second),
         "ua",
         null,

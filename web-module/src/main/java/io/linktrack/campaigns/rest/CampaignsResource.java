@@ -2,6 +2,7 @@ package io.linktrack.campaigns.rest;
 
 import io.linktrack.campaigns.boundary.Campaigns;
 import io.linktrack.campaigns.boundary.Campaigns.CampaignView;
+import io.linktrack.campaigns.entity.UtmParameters;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
 import jakarta.inject.Inject;
@@ -28,7 +29,11 @@ public class CampaignsResource {
   @POST
   public Response create(String body) {
     JsonFields request = JsonFields.parse(body, "A campaign");
-    CampaignView campaign = campaigns.create(request.text("name"), request.bool("trackLinks"));
+    CampaignView campaign =
+        campaigns.create(
+            request.text("name"),
+            request.bool("trackLinks"),
+            UtmParameters.fromJson(request.object("utmParameters"), "utmParameters"));
     return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(campaign.id()))
         .entity(campaign)
         .build();

@@ -2,6 +2,8 @@ package io.linktrack.links.rest;
 
 import io.linktrack.clicks.boundary.ClickRecorder;
 import io.linktrack.clicks.control.Hit;
+import io.linktrack.links.boundary.Links;
+import io.linktrack.links.boundary.Unavailable;
 import io.linktrack.links.control.RedirectTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,9 @@ import jakarta.ws.rs.core.Response;
  * The short link itself. 302 Found, not 301: a permanent redirect is cached by browsers, and every
  * later click would bypass Linktrack and go uncounted. {@code Cache-Control: no-store} keeps
  * proxies from doing the same.
+ *
+ * <p>A retired link answers 410 Gone; an expired one redirects to the configured fallback URL, or
+ * answers 410 when there is none. Neither counts a click: the click path only ever sees live links.
  */
 @Path("/")
 @ApplicationScoped
@@ -32,7 +37,18 @@ public class RedirectResource {
           + "<p>This link does not exist. Please check that it was copied completely.</p>"
           + "</body></html>";
 
+  // Fixed text: nothing from the request is echoed into the page.
+  private static final String GONE_PAGE =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          + "<title>Link no longer available</title></head><body style=\"font-family:sans-serif;"
+          + "max-width:32em;margin:4em auto;padding:0 1em\"><h1>Link no longer available</h1>"
+          + "<p>This link has expired or was withdrawn by its sender.</p>"
+          + "</body></html>";
+
   @Inject ClickRecorder clicks;
+
+  @Inject Links links;
 
   /**
    * A hit on a short link: a person's click is answered once it is durably recorded. Previews and
@@ -60,7 +76,25 @@ public class RedirectResource {
     return clicks
         .follow(code, hit)
         .map(url -> redirectTo(url, request.getQueryString()))
-        .orElseGet(RedirectResource::notFound);
+        .orElseGet(() -> unavailable(code));
+  }
+
+  private Response unavailable(String code) {
+    Unavailable unavailable = links.unavailable(code);
+    return switch (unavailable.reason()) {
+      case UNKNOWN -> notFound();
+      case RETIRED -> gone();
+      case EXPIRED ->
+          unavailable.fallbackUrl() == null ? gone() : redirectTo(unavailable.fallbackUrl(), null);
+    };
+  }
+
+  private static Response gone() {
+    return Response.status(Response.Status.GONE)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(GONE_PAGE)
+        .build();
   }
 
   private static Response redirectTo(String originalUrl, String shortLinkQuery) {

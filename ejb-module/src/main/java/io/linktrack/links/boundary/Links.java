@@ -1,0 +1,132 @@
+package io.linktrack.links.boundary;
+
+import io.linktrack.campaigns.entity.Campaign;
+import io.linktrack.links.boundary.Unavailable.Reason;
+import io.linktrack.links.control.ExpiredLinks;
+import io.linktrack.links.control.LinkDirectory;
+import io.linktrack.links.control.LinkRetired;
+import io.linktrack.links.control.LinkTarget;
+import io.linktrack.links.control.ShortLinks;
+import io.linktrack.links.control.Shortener;
+import io.linktrack.links.entity.LinkType;
+import io.linktrack.links.entity.ShortCode;
+import io.linktrack.links.entity.TrackedLink;
+import io.linktrack.messages.boundary.Page;
+import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.NotFound;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Links on their own: custom links (created, listed and retired through the API) and the listing of
+ * every link with its counters.
+ */
+@Stateless
+public class Links {
+
+  @PersistenceContext(unitName = "linktrack")
+  EntityManager em;
+
+  @Inject Shortener shortener;
+
+  @Inject ShortLinks shortLinks;
+
+  @Inject LinkDirectory directory;
+
+  @Inject ExpiredLinks expiredLinks;
+
+  @Inject Event<LinkRetired> retirements;
+
+  public LinkView create(CustomLinkDraft draft) {
+    Instant now = Instant.now();
+    if (draft.campaignId() != null && em.find(Campaign.class, draft.campaignId()) == null) {
+      throw new InvalidInput("campaignId", "No campaign with id " + draft.campaignId());
+    }
+    ShortCode code = shortener.freshCodes(1).get(0);
+    TrackedLink link =
+        TrackedLink.custom(
+            code, draft.destination(), draft.name(), draft.campaignId(), draft.expiresAt(), now);
+    em.persist(link);
+    em.flush();
+    return LinkView.of(link, shortLinks.baseUrl());
+  }
+
+  public LinkView find(long id) {
+    return LinkView.of(link(id), shortLinks.baseUrl());
+  }
+
+  public Page<LinkView> search(LinkQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    if (query.type() == LinkType.CUSTOM) {
+      where.append(" AND l.messageId IS NULL");
+    } else if (query.type() == LinkType.MESSAGE) {
+      where.append(" AND l.messageId IS NOT NULL");
+    }
+    if (query.campaignId() != null) {
+      where.append(" AND l.campaignId = :campaignId");
+      parameters.put("campaignId", query.campaignId());
+    }
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(l) FROM TrackedLink l" + where, Long.class);
+    TypedQuery<TrackedLink> page =
+        em.createQuery(
+                "SELECT l FROM TrackedLink l" + where + " ORDER BY l.createdAt DESC, l.id DESC",
+                TrackedLink.class)
+            .setFirstResult(query.page() * query.size())
+            .setMaxResults(query.size());
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          page.setParameter(name, value);
+        });
+    String base = shortLinks.baseUrl();
+    return new Page<>(
+        page.getResultList().stream().map(link -> LinkView.of(link, base)).toList(),
+        query.page(),
+        query.size(),
+        count.getSingleResult());
+  }
+
+  /**
+   * Retires a custom link: from the commit on, its short URL answers 410 Gone on this server, and
+   * on every other server within {@link LinkDirectory#CUSTOM_LINK_TTL}. Its clicks stay counted.
+   */
+  public void retire(long id) {
+    TrackedLink link = link(id);
+    link.retire(Instant.now());
+    retirements.fire(new LinkRetired(link.code()));
+  }
+
+  /** Why a code that did not redirect did not: unknown, retired, or expired (with fallback). */
+  public Unavailable unavailable(String code) {
+    Optional<LinkTarget> target = ShortCode.parse(code).flatMap(directory::lookup);
+    if (target.isEmpty()) {
+      return new Unavailable(Reason.UNKNOWN, null);
+    }
+    if (target.get().retired()) {
+      return new Unavailable(Reason.RETIRED, null);
+    }
+    if (target.get().isLiveAt(Instant.now())) {
+      // live again by now? Only a race with the cache: treat it as unknown rather than guess.
+      return new Unavailable(Reason.UNKNOWN, null);
+    }
+    return new Unavailable(Reason.EXPIRED, expiredLinks.fallbackUrl().orElse(null));
+  }
+
+  private TrackedLink link(long id) {
+    TrackedLink link = em.find(TrackedLink.class, id);
+    if (link == null) {
+      throw new NotFound("link", id);
+    }
+    return link;
+  }
+}
