@@ -2,11 +2,14 @@ package io.linktrack.campaigns.boundary;
 
 import io.linktrack.campaigns.entity.Campaign;
 import io.linktrack.campaigns.entity.UtmParameters;
+import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 @Stateless
@@ -38,6 +41,67 @@ public class Campaigns {
     em.persist(campaign);
     em.flush();
     return CampaignView.of(campaign);
+  }
+
+  /**
+   * The campaign's report, read from counters the click path keeps up to date: one campaign row and
+   * one page of its URL rows, however many messages and clicks it has.
+   */
+  public CampaignReport report(long id, int page, int size) {
+    if (page < 0) {
+      throw new InvalidInput("page", "page counts from 0");
+    }
+    if (size < 1 || size > 500) {
+      throw new InvalidInput("size", "size is between 1 and 500");
+    }
+    List<?> found =
+        em.createNativeQuery(
+                "SELECT NAME, MESSAGES_SENT, MESSAGES_CLICKED, CLICKS, BOT_CLICKS FROM LT_CAMPAIGN"
+                    + " WHERE ID = ?")
+            .setParameter(1, id)
+            .getResultList();
+    if (found.isEmpty()) {
+      throw new NotFound("campaign", id);
+    }
+    Object[] campaign = (Object[]) found.get(0);
+    long sent = number(campaign[1]);
+    long clicked = number(campaign[2]);
+    List<CampaignReport.UrlLine> links = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT ORIGINAL_URL, CLICKS, UNIQUE_CLICKS, BOT_CLICKS FROM LT_CAMPAIGN_URL"
+                    + " WHERE CAMPAIGN_ID = ? ORDER BY CLICKS DESC, URL_KEY")
+            .setParameter(1, id)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList()) {
+      Object[] line = (Object[]) row;
+      links.add(
+          new CampaignReport.UrlLine(
+              (String) line[0], number(line[1]), number(line[2]), number(line[3])));
+    }
+    long linksTotal =
+        number(
+            em.createNativeQuery("SELECT COUNT(*) FROM LT_CAMPAIGN_URL WHERE CAMPAIGN_ID = ?")
+                .setParameter(1, id)
+                .getSingleResult());
+    return new CampaignReport(
+        id,
+        (String) campaign[0],
+        sent,
+        clicked,
+        sent == 0 ? 0 : (double) clicked / sent,
+        number(campaign[3]),
+        clicked,
+        number(campaign[4]),
+        links,
+        page,
+        size,
+        linksTotal);
+  }
+
+  private static long number(Object value) {
+    return ((Number) value).longValue();
   }
 
   public CampaignView find(long id) {

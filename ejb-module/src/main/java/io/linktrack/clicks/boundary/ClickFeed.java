@@ -92,12 +92,9 @@ public class ClickFeed {
         select.setLong(1, batch);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            long messageId = rows.getLong(2);
-            clicks.add(
-                new FedClick(
-                    rows.getLong(1),
-                    rows.wasNull() ? null : messageId,
-                    rows.getTimestamp(3).toInstant()));
+            long message = rows.getLong(2);
+            Long messageId = rows.wasNull() ? null : message; // a custom link has none
+            clicks.add(new FedClick(rows.getLong(1), messageId, rows.getTimestamp(3).toInstant()));
           }
         }
       }

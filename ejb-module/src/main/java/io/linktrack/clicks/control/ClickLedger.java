@@ -119,7 +119,9 @@ public class ClickLedger {
         }
         burst.executeBatch();
       }
-      addLinkCounters(connection, ClickTally.of(claimed, click -> click.target().linkId()));
+      List<ClickTally> tallies = ClickTally.of(claimed, click -> click.target().linkId());
+      CampaignTallies.apply(connection, tallies);
+      addLinkCounters(connection, tallies);
       return claimedCount(counts);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not count " + batches.size() + " click batches", e);
@@ -146,7 +148,9 @@ public class ClickLedger {
           tallies.addAll(talliesOf(connection, orphans.get(i)));
         }
       }
-      addLinkCounters(connection, ClickTally.merged(tallies));
+      List<ClickTally> merged = ClickTally.merged(tallies);
+      CampaignTallies.apply(connection, merged);
+      addLinkCounters(connection, merged);
       return claimedCount(counts);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not count orphaned click batches", e);

@@ -80,6 +80,7 @@ public class Rescoring {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Chunk rescore(Instant from, Instant to, Cursor after, int size) {
     try (Connection connection = dataSource.getConnection()) {
+      lockFolds(connection);
       List<Stored> clicks = read(connection, from, to, after, size);
       Map<Long, int[]> moves = new TreeMap<>(); // link -> {people delta, bot delta}
       int becameBots = 0;
@@ -167,11 +168,22 @@ public class Rescoring {
     }
   }
 
+  /** Folds and rescoring both read counters before they move them: one at a time. */
+  private static void lockFolds(Connection connection) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("UPDATE LT_FOLD SET LAST_NO = LAST_NO WHERE ID = 1")) {
+      lock.executeUpdate();
+    }
+  }
+
   private static void moveCounts(Connection connection, Map<Long, int[]> moves)
       throws SQLException {
     if (moves.isEmpty()) {
       return;
     }
+    List<ClickTally> tallies = new ArrayList<>();
+    moves.forEach((link, move) -> tallies.add(new ClickTally(link, move[0], move[1], null, null)));
+    CampaignTallies.apply(connection, tallies);
     try (PreparedStatement counts = connection.prepareStatement(MOVE_COUNTS);
         PreparedStatement times = connection.prepareStatement(FIRST_AND_LAST)) {
       for (Map.Entry<Long, int[]> move : moves.entrySet()) {

@@ -26,6 +26,13 @@ public class Dispatcher {
     if (message.awaitsDelivery()) {
       channel.deliver(message);
       message.markSent(Instant.now());
+      if (message.campaignId() != null) {
+        // the campaign report's "messages sent", counted here rather than over its messages
+        em.createNativeQuery(
+                "UPDATE LT_CAMPAIGN SET MESSAGES_SENT = MESSAGES_SENT + 1 WHERE ID = ?")
+            .setParameter(1, message.campaignId())
+            .executeUpdate();
+      }
     }
   }
 

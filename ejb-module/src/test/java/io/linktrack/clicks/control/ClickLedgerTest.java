@@ -193,6 +193,131 @@ class ClickLedgerTest {
     assertEquals(2, query("SELECT COUNT(*) FROM LT_CLICK WHERE BOT_REASON = 'BURST'"));
   }
 
+  private void campaignWithTwoMessages() throws SQLException {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO LT_CAMPAIGN (ID, NAME, TRACK_LINKS, CREATED_AT)"
+              + " VALUES (7, 'Sale', TRUE, CURRENT_TIMESTAMP)");
+      s.executeUpdate(
+          "INSERT INTO LT_MESSAGE (ID, CHANNEL, RECIPIENT, BODY, STATUS, CAMPAIGN_ID, CREATED_AT)"
+              + " VALUES (10, 'SMS', '+1', 'b', 'SENT', 7, CURRENT_TIMESTAMP),"
+              + " (11, 'SMS', '+2', 'b', 'SENT', 7, CURRENT_TIMESTAMP)");
+      s.executeUpdate(
+          "INSERT INTO LT_LINK (ID, CODE, MESSAGE_ID, CAMPAIGN_ID, ORIGINAL_URL, POSITION,"
+              + " CREATED_AT) VALUES"
+              + " (20, 'cccccccc', 10, 7, 'https://example.com/sale', 0, CURRENT_TIMESTAMP),"
+              + " (21, 'dddddddd', 10, 7, 'https://example.com/help', 1, CURRENT_TIMESTAMP),"
+              + " (22, 'eeeeeeee', 11, 7, 'https://example.com/sale', 0, CURRENT_TIMESTAMP)");
+    }
+  }
+
+  private long foldOn(long link, long message, boolean human, int count) {
+    List<PendingClick> batch = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      batch.add(
+          PendingClick.of(
+              new LinkTarget(link, message, "u", null, 2, null, false),
+              T0.plusSeconds(i),
+              "Mozilla/5.0",
+              null,
+              null,
+              human ? null : BotReason.USER_AGENT));
+    }
+    long id = ledger.append(batch);
+    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
+    return id;
+  }
+
+  @Test
+  void oneFoldOverSeveralMessagesCountsEachClickedMessageOnce() throws SQLException {
+    campaignWithTwoMessages();
+    List<PendingClick> batch = new ArrayList<>();
+    batch.add(hit(20, 10, null));
+    batch.add(hit(22, 11, null));
+    batch.add(hit(22, 11, null));
+    batch.add(hit(22, 11, BotReason.USER_AGENT));
+    long id = ledger.append(batch);
+    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
+    foldOn(21, 10, true, 1);
+    assertEquals(2, query("SELECT MESSAGES_CLICKED FROM LT_CAMPAIGN WHERE ID = 7"));
+  }
+
+  @Test
+  void aCustomLinkOfTheCampaignCountsClicksButNoMessage() throws SQLException {
+    campaignWithTwoMessages();
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO LT_MESSAGE (ID, CHANNEL, RECIPIENT, BODY, STATUS, CAMPAIGN_ID, CREATED_AT)"
+              + " VALUES (12, 'SMS', '+3', 'b', 'SENT', 7, CURRENT_TIMESTAMP)");
+      s.executeUpdate(
+          "INSERT INTO LT_LINK (ID, CODE, MESSAGE_ID, CAMPAIGN_ID, ORIGINAL_URL, POSITION,"
+              + " CREATED_AT) VALUES"
+              + " (23, 'ffffffff', 11, 7, 'https://example.com/help', 1, CURRENT_TIMESTAMP),"
+              + " (24, 'gggggggg', 12, 7, 'https://example.com/sale', 0, CURRENT_TIMESTAMP),"
+              + " (25, 'hhhhhhhh', NULL, 7, 'https://example.com/poster', 0, CURRENT_TIMESTAMP)");
+    }
+    foldOn(20, 10, true, 1);
+    long b1 = ledger.append(List.of(hit(22, 11, null)));
+    long b2 = ledger.append(List.of(hit(22, 11, null)));
+    ledger.fold(
+        List.of(
+            new AppendedBatch(b1, T0, List.of(hit(22, 11, null))),
+            new AppendedBatch(b2, T0, List.of(hit(22, 11, null)))),
+        Set.of());
+    List<PendingClick> custom =
+        List.of(
+            PendingClick.of(
+                new LinkTarget(25, null, "u", null, 0, null, false),
+                T0,
+                "Mozilla/5.0",
+                null,
+                null,
+                null));
+    List<PendingClick> bot = List.of(hit(24, 12, BotReason.USER_AGENT));
+    long b3 = ledger.append(custom);
+    long b4 = ledger.append(bot);
+    ledger.fold(
+        List.of(new AppendedBatch(b3, T0, custom), new AppendedBatch(b4, T0, bot)), Set.of());
+    foldOn(21, 10, true, 1);
+    assertEquals(2, query("SELECT MESSAGES_CLICKED FROM LT_CAMPAIGN WHERE ID = 7"));
+  }
+
+  private static PendingClick hit(long link, long message, BotReason bot) {
+    return PendingClick.of(
+        new LinkTarget(link, message, "u", null, 2, null, false),
+        T0,
+        "Mozilla/5.0",
+        null,
+        null,
+        bot);
+  }
+
+  @Test
+  void foldsKeepTheCampaignReportCountersInStep() throws SQLException {
+    campaignWithTwoMessages();
+    foldOn(20, 10, true, 1);
+    foldOn(22, 11, true, 2);
+    foldOn(22, 11, false, 1);
+    foldOn(21, 10, true, 1);
+
+    assertEquals(2, query("SELECT MESSAGES_CLICKED FROM LT_CAMPAIGN WHERE ID = 7"));
+    assertEquals(4, query("SELECT CLICKS FROM LT_CAMPAIGN WHERE ID = 7"));
+    assertEquals(1, query("SELECT BOT_CLICKS FROM LT_CAMPAIGN WHERE ID = 7"));
+    assertEquals(
+        3,
+        query(
+            "SELECT CLICKS FROM LT_CAMPAIGN_URL WHERE CAMPAIGN_ID = 7"
+                + " AND ORIGINAL_URL = 'https://example.com/sale'"));
+    assertEquals(
+        2,
+        query(
+            "SELECT UNIQUE_CLICKS FROM LT_CAMPAIGN_URL WHERE CAMPAIGN_ID = 7"
+                + " AND ORIGINAL_URL = 'https://example.com/sale'"),
+        "two links of the sale URL were clicked by people");
+  }
+
   @Test
   void theOrphanSweepSeparatesBotsFromPeopleToo() throws SQLException {
     List<PendingClick> batch = new ArrayList<>(List.of(bot(2, 0)));

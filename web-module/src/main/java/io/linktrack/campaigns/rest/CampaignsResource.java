@@ -1,5 +1,6 @@
 package io.linktrack.campaigns.rest;
 
+import io.linktrack.campaigns.boundary.CampaignReport;
 import io.linktrack.campaigns.boundary.Campaigns;
 import io.linktrack.campaigns.boundary.Campaigns.CampaignView;
 import io.linktrack.campaigns.entity.UtmParameters;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,6 +39,16 @@ public class CampaignsResource {
     return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(campaign.id()))
         .entity(campaign)
         .build();
+  }
+
+  @GET
+  @Path("{id}/report")
+  public CampaignReport report(
+      @PathParam("id") String id,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return campaigns.report(
+        Params.id("campaign", id), Params.intOr("page", page, 0), Params.intOr("size", size, 50));
   }
 
   @GET
