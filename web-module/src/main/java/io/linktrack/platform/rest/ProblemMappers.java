@@ -1,5 +1,6 @@
 package io.linktrack.platform.rest;
 
+import io.linktrack.platform.Conflict;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,14 +12,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns every failure into a problem-details response: domain exceptions into 400 and 404, broken
- * JSON into 400, and anything unexpected into a 500 that shows no internals (the stack trace goes
- * to the log only).
+ * Turns every failure into a problem-details response: domain exceptions into 400, 404 and 409,
+ * broken JSON into 400, and anything unexpected into a 500 that shows no internals (the stack trace
+ * goes to the log only).
  */
 public final class ProblemMappers {
 
   static final String INVALID = "urn:linktrack:problem:invalid-request";
   static final String NOT_FOUND = "urn:linktrack:problem:not-found";
+  static final String CONFLICT = "urn:linktrack:problem:conflict";
 
   private ProblemMappers() {}
 
@@ -39,6 +41,14 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(NotFound e) {
       return Problem.of(NOT_FOUND, Response.Status.NOT_FOUND).detail(e.getMessage()).toResponse();
+    }
+  }
+
+  @Provider
+  public static class ConflictMapper implements ExceptionMapper<Conflict> {
+    @Override
+    public Response toResponse(Conflict e) {
+      return Problem.of(CONFLICT, Response.Status.CONFLICT).detail(e.getMessage()).toResponse();
     }
   }
 
