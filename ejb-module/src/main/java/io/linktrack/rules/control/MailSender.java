@@ -34,13 +34,8 @@ public class MailSender {
       mail.setText(AlertPayload.mailText(attempt, apiBaseUrl), StandardCharsets.UTF_8.name());
       mail.setSentDate(Date.from(Instant.now()));
       mail.setHeader("X-Linktrack-Alert", Long.toString(attempt.alertId()));
-      String user = session.getProperty("mail.smtp.user");
-      String password = session.getProperty("mail.smtp.password");
-      if (user != null && !user.isBlank()) {
-        Transport.send(mail, user, password);
-      } else {
-        Transport.send(mail);
-      }
+      // the session logs in itself when mail.smtp.auth is on (user and password of the session)
+      Transport.send(mail);
       return Outcome.success();
     } catch (MessagingException | RuntimeException e) {
       return Outcome.retry(Attempts.reason(e));
