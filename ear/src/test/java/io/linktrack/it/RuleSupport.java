@@ -94,10 +94,11 @@ final class RuleSupport {
   static JsonObject awaitActionsSettled(long ruleId, Duration timeout) {
     return Linktrack.await(
         "the actions of rule " + ruleId + " to be carried out",
-        () -> alerts(ruleId).get(0),
+        () -> alerts(ruleId).stream().findFirst().orElse(null),
         alert ->
-            alert.getJsonArray("actions").getValuesAs(JsonObject.class).stream()
-                .noneMatch(action -> "PENDING".equals(action.getString("state"))),
+            alert != null
+                && alert.getJsonArray("actions").getValuesAs(JsonObject.class).stream()
+                    .noneMatch(action -> "PENDING".equals(action.getString("state"))),
         timeout);
   }
 

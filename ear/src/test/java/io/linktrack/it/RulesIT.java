@@ -63,7 +63,8 @@ class RulesIT {
 
     assertEquals("/pricing", getJson("api/rules/" + id).getString("urlContains"));
     assertTrue(
-        getJson("api/rules").toString().contains("\"id\":" + id), "the listing shows the rule");
+        get("api/rules").readEntity(String.class).contains("\"id\":" + id),
+        "the listing shows the rule");
 
     Response renamed = put("api/rules/" + id, rule(",\"withinMinutes\":60,\"actions\":" + TASK));
     assertEquals(200, renamed.getStatus());
