@@ -52,7 +52,7 @@ post_rule() {
   curl -sf -o /dev/null -X POST "$BASE/api/rules" -H 'Content-Type: application/json' -d "$1"
 }
 TASK='"actions":[{"type":"CREATE_TASK","assignee":"bench","subject":"bench"}]'
-RULES=$($PSQL -c "SELECT COUNT(*) FROM LT_RULE WHERE NAME LIKE 'bench %' AND ENABLED")
+RULES=$($PSQL -c "SELECT COUNT(*) FROM LT_RULE WHERE NAME LIKE 'bench %'")
 if [ "$RULES" -lt 50 ]; then
   echo "== creating 50 rules"
   for i in $(seq 1 15); do

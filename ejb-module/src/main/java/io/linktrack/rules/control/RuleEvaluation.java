@@ -2,14 +2,17 @@ package io.linktrack.rules.control;
 
 import io.linktrack.clicks.boundary.ClickFeed.FedClick;
 import io.linktrack.rules.control.ClickContext.ClickedLink;
+import io.linktrack.rules.control.RuleMetrics.LinkRow;
 import io.linktrack.rules.entity.Alert;
 import io.linktrack.rules.entity.Rule;
+import io.linktrack.rules.entity.Scope;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +41,50 @@ public class RuleEvaluation {
     }
     Map<Long, ClickedLink> links = context.linksOf(clicks);
     Instant until = clicks.stream().map(FedClick::at).max(Instant::compareTo).orElse(now);
-    List<Alert> fired = new ArrayList<>();
+    Map<Rule, Map<String, String>> candidates = new LinkedHashMap<>();
+    Map<Scope, Set<String>> sharedSubjects = new EnumMap<>(Scope.class);
+    Map<Rule, Map<String, String>> touchedByRule = new LinkedHashMap<>();
+    Set<String> allTouched = new HashSet<>();
     for (Rule rule : rules) {
       Map<String, String> touched = touched(rule, clicks, links);
-      touched.keySet().removeAll(alreadyFired(rule, touched.keySet()));
+      if (!touched.isEmpty()) {
+        touchedByRule.put(rule, touched);
+        allTouched.addAll(touched.keySet());
+      }
+    }
+    Set<String> firedBefore = alreadyFired(touchedByRule.keySet(), allTouched);
+    for (Map.Entry<Rule, Map<String, String>> entry : touchedByRule.entrySet()) {
+      Rule rule = entry.getKey();
+      Map<String, String> touched = entry.getValue();
+      touched.keySet().removeIf(subject -> firedBefore.contains(firing(rule, subject)));
       if (touched.isEmpty()) {
         continue;
       }
-      Map<String, Long> values = metrics.values(rule, touched.keySet(), until);
+      candidates.put(rule, touched);
+      if (RuleMetrics.countsFromLinkRows(rule)) {
+        sharedSubjects
+            .computeIfAbsent(rule.scope(), scope -> new HashSet<>())
+            .addAll(touched.keySet());
+      }
+    }
+    // the link rows of each scope once, for all of its rules
+    Map<Scope, Map<String, List<LinkRow>>> linkRows = new EnumMap<>(Scope.class);
+    sharedSubjects.forEach(
+        (scope, subjects) -> linkRows.put(scope, metrics.linkRows(scope, subjects)));
+    List<Alert> fired = new ArrayList<>();
+    for (Map.Entry<Rule, Map<String, String>> candidate : candidates.entrySet()) {
+      Rule rule = candidate.getKey();
+      Map<String, String> touched = candidate.getValue();
+      Map<String, Long> values =
+          RuleMetrics.countsFromLinkRows(rule)
+              ? null
+              : metrics.values(rule, touched.keySet(), until);
       for (Map.Entry<String, String> subject : touched.entrySet()) {
-        long value = values.getOrDefault(subject.getKey(), 0L);
+        long value =
+            values == null
+                ? RuleMetrics.value(
+                    rule, linkRows.get(rule.scope()).getOrDefault(subject.getKey(), List.of()))
+                : values.getOrDefault(subject.getKey(), 0L);
         if (rule.isExceededBy(value)) {
           Alert alert = new Alert(rule, subject.getKey(), subject.getValue(), value, now);
           em.persist(alert);
@@ -91,19 +128,32 @@ public class RuleEvaluation {
     return subjects;
   }
 
-  private Set<String> alreadyFired(Rule rule, Set<String> subjects) {
+  /**
+   * Which of the touched subjects already fired, for all rules in one query per 500 subjects (index
+   * LT_ALERT_SUBJECT), as {@link #firing} keys.
+   */
+  private Set<String> alreadyFired(Set<Rule> rules, Set<String> subjects) {
     Set<String> fired = new HashSet<>();
+    if (rules.isEmpty()) {
+      return fired;
+    }
+    List<Long> ruleIds = rules.stream().map(Rule::id).toList();
     for (List<String> chunk : InList.chunks(subjects)) {
-      fired.addAll(
+      for (Object[] row :
           em.createQuery(
-                  "SELECT a.subjectId FROM Alert a WHERE a.ruleId = :rule"
-                      + " AND a.generation = :generation AND a.subjectId IN :subjects",
-                  String.class)
-              .setParameter("rule", rule.id())
-              .setParameter("generation", rule.generation())
+                  "SELECT a.ruleId, a.generation, a.subjectId FROM Alert a"
+                      + " WHERE a.subjectId IN :subjects AND a.ruleId IN :rules",
+                  Object[].class)
               .setParameter("subjects", chunk)
-              .getResultList());
+              .setParameter("rules", ruleIds)
+              .getResultList()) {
+        fired.add(row[0] + "/" + row[1] + "/" + row[2]);
+      }
     }
     return fired;
+  }
+
+  private static String firing(Rule rule, String subject) {
+    return rule.id() + "/" + rule.generation() + "/" + subject;
   }
 }

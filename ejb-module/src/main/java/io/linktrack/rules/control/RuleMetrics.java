@@ -32,6 +32,98 @@ public class RuleMetrics {
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
 
+  /** One tracked link of a subject, with its counter and what rules filter on. */
+  public record LinkRow(
+      long linkId,
+      Long messageId,
+      String originalUrl,
+      long clicks,
+      Long campaignId,
+      String contactId) {}
+
+  /** Whether the rule is counted from link rows read once per pass (see {@link #linkRows}). */
+  public static boolean countsFromLinkRows(Rule rule) {
+    return rule.window() == null && rule.scope() != Scope.CAMPAIGN;
+  }
+
+  /**
+   * The links of the given subjects of a scope (MESSAGE, LINK or CONTACT), grouped by subject: one
+   * query per 500 subjects, shared by every rule of the scope.
+   */
+  public Map<String, List<LinkRow>> linkRows(Scope scope, Collection<String> subjects) {
+    String key =
+        switch (scope) {
+          case MESSAGE -> "l.MESSAGE_ID";
+          case LINK -> "l.ID";
+          case CONTACT -> "m.CONTACT_ID";
+          case CAMPAIGN -> throw new IllegalArgumentException("Campaigns are counted by query");
+        };
+    Map<String, List<LinkRow>> rows = new HashMap<>();
+    if (subjects.isEmpty()) {
+      return rows;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      for (List<String> chunk : InList.chunks(subjects)) {
+        try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT "
+                    + key
+                    + ", l.ID, l.MESSAGE_ID, l.ORIGINAL_URL, l.CLICKS, m.CAMPAIGN_ID, m.CONTACT_ID"
+                    + " FROM LT_LINK l LEFT JOIN LT_MESSAGE m ON m.ID = l.MESSAGE_ID WHERE "
+                    + key
+                    + " IN ("
+                    + InList.placeholders(chunk.size())
+                    + ")")) {
+          int index = 1;
+          for (String subject : chunk) {
+            if (scope == Scope.CONTACT) {
+              select.setString(index++, subject);
+            } else {
+              select.setLong(index++, Long.parseLong(subject));
+            }
+          }
+          try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+              long messageId = result.getLong(3);
+              Long message = result.wasNull() ? null : messageId;
+              long campaignId = result.getLong(6);
+              Long campaign = result.wasNull() ? null : campaignId;
+              LinkRow row =
+                  new LinkRow(
+                      result.getLong(2),
+                      message,
+                      result.getString(4),
+                      result.getLong(5),
+                      campaign,
+                      result.getString(7));
+              rows.computeIfAbsent(result.getString(1), subject -> new ArrayList<>()).add(row);
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the links of " + scope + " subjects", e);
+    }
+    return rows;
+  }
+
+  /**
+   * The rule's metric over one subject's link rows: the clicks of the links it counts, or for
+   * unique clicks the clicked links of a message, the distinct clicked URLs of a contact.
+   */
+  public static long value(Rule rule, List<LinkRow> links) {
+    List<LinkRow> counted =
+        links.stream().filter(link -> rule.counts(link.originalUrl(), link.campaignId())).toList();
+    if (rule.metric() == Metric.CLICKS) {
+      return counted.stream().mapToLong(LinkRow::clicks).sum();
+    }
+    return counted.stream()
+        .filter(link -> link.clicks() > 0)
+        .map(link -> rule.scope() == Scope.CONTACT ? link.originalUrl() : link.linkId())
+        .distinct()
+        .count();
+  }
+
   /**
    * The metric for each subject (subjects with nothing counted are absent). A window ends at {@code
    * until}: the newest click the pass has seen, so a late pass counts what the crossing click saw.
@@ -128,10 +220,16 @@ public class RuleMetrics {
         default -> throw new IllegalStateException("Unknown scope " + rule.scope());
       }
     } else {
-      // the click rows inside the window
+      // the click rows inside the window, joined only to what the rule filters or groups on
+      boolean needsLink = rule.urlContains() != null || (unique && rule.scope() == Scope.CONTACT);
+      boolean needsMessage =
+          rule.campaignId() != null
+              || rule.scope() == Scope.CAMPAIGN
+              || rule.scope() == Scope.CONTACT;
       from =
-          "LT_CLICK c JOIN LT_LINK l ON l.ID = c.LINK_ID LEFT JOIN LT_MESSAGE m ON m.ID ="
-              + " c.MESSAGE_ID";
+          "LT_CLICK c"
+              + (needsLink ? " JOIN LT_LINK l ON l.ID = c.LINK_ID" : "")
+              + (needsMessage ? " JOIN LT_MESSAGE m ON m.ID = c.MESSAGE_ID" : "");
       conditions.add("c.CLICKED_AT > ?");
       conditions.add("c.CLICKED_AT <= ?");
       switch (rule.scope()) {

@@ -69,4 +69,30 @@ class RuleMetricsTest {
     assertEquals(
         3, InList.chunks(java.util.stream.IntStream.range(0, 1001).boxed().toList()).size());
   }
+
+  @Test
+  void linkRowsAreCountedPerRuleInMemory() {
+    List<RuleMetrics.LinkRow> contact =
+        List.of(
+            new RuleMetrics.LinkRow(1, 10L, "https://a.example/pricing", 3, 7L, "c"),
+            new RuleMetrics.LinkRow(2, 11L, "https://a.example/pricing", 1, 8L, "c"),
+            new RuleMetrics.LinkRow(3, 11L, "https://a.example/blog", 0, 8L, "c"));
+    assertEquals(
+        4, RuleMetrics.value(rule("\"scope\":\"CONTACT\",\"metric\":\"CLICKS\""), contact));
+    assertEquals(
+        1,
+        RuleMetrics.value(rule("\"scope\":\"CONTACT\",\"metric\":\"UNIQUE_CLICKS\""), contact),
+        "the same URL in two messages is one distinct link; unclicked links do not count");
+    assertEquals(
+        2, RuleMetrics.value(rule("\"scope\":\"MESSAGE\",\"metric\":\"UNIQUE_CLICKS\""), contact));
+    assertEquals(
+        1,
+        RuleMetrics.value(
+            rule("\"scope\":\"CONTACT\",\"metric\":\"CLICKS\",\"campaignId\":8"), contact));
+    assertEquals(
+        0,
+        RuleMetrics.value(
+            rule("\"scope\":\"CONTACT\",\"metric\":\"CLICKS\",\"urlContains\":\"/blog\""),
+            contact));
+  }
 }
