@@ -81,6 +81,16 @@ CREATE TABLE LT_RULE_PASS (
 INSERT INTO LT_RULE_PASS (ID, FEED_POSITION, PASSED_AT, CLICKS, ALERTS, MILLIS)
   VALUES (1, NULL, NULL, 0, 0, 0);
 
+-- What a CAMPAIGN rule last knew of a campaign's metric, at least the true value so far: a pass
+-- adds the new clicks and recounts the campaign only when that could exceed the threshold.
+CREATE TABLE LT_RULE_TALLY (
+  RULE_ID BIGINT NOT NULL,
+  GENERATION INTEGER NOT NULL,
+  SUBJECT_ID VARCHAR(255) NOT NULL,
+  METRIC_VALUE BIGINT NOT NULL,
+  PRIMARY KEY (RULE_ID, GENERATION, SUBJECT_ID)
+);
+
 -- Contacts as records: the CRM's id, tags added by rules.
 CREATE TABLE LT_CONTACT (
   ID VARCHAR(255) NOT NULL PRIMARY KEY,

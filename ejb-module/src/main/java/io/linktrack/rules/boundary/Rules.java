@@ -49,6 +49,9 @@ public class Rules {
 
   public void delete(long id) {
     em.remove(rule(id));
+    em.createNativeQuery("DELETE FROM LT_RULE_TALLY WHERE RULE_ID = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
   }
 
   private Rule rule(long id) {

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ public class RuleEvaluation {
   @Inject ClickContext context;
 
   @Inject RuleMetrics metrics;
+
+  @Inject CampaignTallies tallies;
 
   /** Answers the alerts fired. */
   public List<Alert> evaluate(List<Rule> rules, List<FedClick> clicks, Instant now) {
@@ -75,10 +78,14 @@ public class RuleEvaluation {
     for (Map.Entry<Rule, Map<String, String>> candidate : candidates.entrySet()) {
       Rule rule = candidate.getKey();
       Map<String, String> touched = candidate.getValue();
-      Map<String, Long> values =
-          RuleMetrics.countsFromLinkRows(rule)
-              ? null
-              : metrics.values(rule, touched.keySet(), until);
+      Map<String, Long> values;
+      if (RuleMetrics.countsFromLinkRows(rule)) {
+        values = null;
+      } else if (rule.scope() == Scope.CAMPAIGN && rule.window() == null) {
+        values = campaignValues(rule, touched.keySet(), clicks, links, until);
+      } else {
+        values = metrics.values(rule, touched.keySet(), until);
+      }
       for (Map.Entry<String, String> subject : touched.entrySet()) {
         long value =
             values == null
@@ -95,6 +102,38 @@ public class RuleEvaluation {
     // a second firing breaks the unique key here, and the whole pass rolls back
     em.flush();
     return fired;
+  }
+
+  /**
+   * The metric of touched campaigns, counted exactly only where the stored tally plus what the new
+   * clicks can add could exceed the threshold (see {@link CampaignTallies}); elsewhere the new
+   * tally, which does not exceed it.
+   */
+  private Map<String, Long> campaignValues(
+      Rule rule,
+      Set<String> campaigns,
+      List<FedClick> clicks,
+      Map<Long, ClickedLink> links,
+      Instant until) {
+    Map<String, Long> growth = CampaignTallies.growth(rule, clicks, links);
+    Map<String, Long> stored = tallies.of(rule, campaigns);
+    Map<String, Long> values = new HashMap<>();
+    Set<String> recount = new HashSet<>();
+    for (String campaign : campaigns) {
+      Long tally = stored.get(campaign);
+      long bound = tally == null ? Long.MAX_VALUE : tally + growth.getOrDefault(campaign, 0L);
+      if (rule.isExceededBy(bound)) {
+        recount.add(campaign);
+      } else {
+        values.put(campaign, bound);
+      }
+    }
+    Map<String, Long> exact = metrics.values(rule, recount, until);
+    for (String campaign : recount) {
+      values.put(campaign, exact.getOrDefault(campaign, 0L));
+    }
+    tallies.store(rule, values);
+    return values;
   }
 
   /** Subjects of the rule's scope that counted clicks touched, each with its contact if one. */
