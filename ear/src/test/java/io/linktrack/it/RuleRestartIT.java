@@ -144,6 +144,9 @@ class RuleRestartIT {
   /** One statement on the stopped server's database. */
   private static void database(String sql, long parameter) throws SQLException {
     boolean derby = !"postgresql".equals(System.getProperty("it.db"));
+    // embedded Derby in this JVM: its log goes to target/, not the working directory
+    System.setProperty(
+        "derby.stream.error.file", Path.of("target", "it-derby.log").toAbsolutePath().toString());
     String url =
         derby
             ? "jdbc:derby:" + Path.of(System.getProperty("it.data.dir"), "derby", "linktrack")
