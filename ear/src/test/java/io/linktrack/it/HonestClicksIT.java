@@ -139,6 +139,42 @@ class HonestClicksIT {
   }
 
   @Test
+  void aContactsTimelineShowsTheirClicksAcrossMessagesNewestFirst() {
+    String contact = "003-" + UUID.randomUUID();
+    long first =
+        send("{\"channel\":\"SMS\",\"to\":\"+15550403\",\"contactId\":\""
+                + contact
+                + "\",\"body\":\"Order https://shop.example.com/o/1\"}")
+            .getJsonNumber("id")
+            .longValue();
+    long second =
+        send("{\"channel\":\"SMS\",\"to\":\"+15550403\",\"contactId\":\""
+                + contact
+                + "\",\"body\":\"Review https://shop.example.com/r/1\"}")
+            .getJsonNumber("id")
+            .longValue();
+    String orderLink = strings(awaitStatus(first, "SENT").getJsonArray("shortLinks")).get(0);
+    String reviewLink = strings(awaitStatus(second, "SENT").getJsonArray("shortLinks")).get(0);
+    hit(orderLink, SLACK, null, null); // a preview: not on the person's timeline
+    hit(orderLink, IPHONE, null, null);
+    Linktrack.awaitClicks(first, 1);
+    hit(reviewLink, IPHONE, null, null);
+    Linktrack.awaitClicks(second, 1);
+
+    JsonObject timeline = getJson("api/contacts/" + contact + "/timeline");
+    assertEquals(2, timeline.getInt("total"));
+    List<JsonObject> items = timeline.getJsonArray("items").getValuesAs(JsonObject.class);
+    assertEquals(
+        List.of("https://shop.example.com/r/1", "https://shop.example.com/o/1"),
+        items.stream().map(click -> click.getString("url")).toList(),
+        "newest first, across the contact's messages");
+    assertEquals(second, items.get(0).getJsonNumber("messageId").longValue());
+    assertEquals("Phone", items.get(0).getString("deviceClass"));
+    assertEquals(
+        404, Linktrack.get("api/contacts/nobody-" + UUID.randomUUID() + "/timeline").getStatus());
+  }
+
+  @Test
   void aMessagesClicksOfAnUnknownMessageAre404() {
     Response response = Linktrack.get("api/messages/987654321/clicks");
     assertEquals(404, response.getStatus());

@@ -17,7 +17,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 
 /**
  * The running Linktrack server as a CRM sees it: HTTP calls and the short links they hand out. The
@@ -27,7 +29,12 @@ final class Linktrack {
 
   static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
 
-  private static final Client CLIENT = ClientBuilder.newClient();
+  // Pooled connections are dropped after 20 s: the server closes idle ones after 30 s, and a
+  // request on such a connection fails (long tests leave the pool idle that long).
+  private static final Client CLIENT =
+      ((ResteasyClientBuilder) ClientBuilder.newBuilder())
+          .connectionTTL(20, TimeUnit.SECONDS)
+          .build();
 
   private Linktrack() {}
 

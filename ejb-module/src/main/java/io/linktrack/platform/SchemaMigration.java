@@ -41,6 +41,10 @@ public class SchemaMigration {
             .callbackLocations("classpath:db/migration/" + vendor)
             .failOnMissingLocations(true)
             .table("LT_SCHEMA_HISTORY")
+            // Liberty creates the persistent timer tables (LT_TIMER_*) before this runs: on a new
+            // database they are the only tables, and Flyway starts from version 0 beside them
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
             .load()
             .migrate();
     LOG.info(

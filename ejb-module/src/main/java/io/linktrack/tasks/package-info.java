@@ -1,0 +1,2 @@
+/** CRM tasks that rules create for a person, the way a Salesforce workflow rule would. */
+package io.linktrack.tasks;

@@ -1,0 +1,98 @@
+package io.linktrack.rules.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.linktrack.platform.JsonFields;
+import io.linktrack.rules.entity.Rule;
+import io.linktrack.rules.entity.RuleDraft;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleMetricsTest {
+
+  private static Rule rule(String fields) {
+    return new Rule(
+        RuleDraft.fromJson(
+            JsonFields.parse(
+                "{\"name\":\"r\",\"threshold\":1,"
+                    + fields
+                    + ",\"actions\":[{\"type\":\"CREATE_TASK\",\"assignee\":\"a\",\"subject\":\"s\"}]}",
+                "A rule")),
+        Instant.now());
+  }
+
+  @Test
+  void withoutAWindowTheLinkCountersAreSummed() {
+    String sql = RuleMetrics.query(rule("\"scope\":\"MESSAGE\",\"metric\":\"CLICKS\"")).sql(2);
+    assertEquals(
+        "SELECT l.MESSAGE_ID, SUM(l.CLICKS) FROM LT_LINK l LEFT JOIN LT_MESSAGE m ON m.ID ="
+            + " l.MESSAGE_ID WHERE l.MESSAGE_ID IN (?,?) GROUP BY l.MESSAGE_ID",
+        sql);
+  }
+
+  @Test
+  void withAWindowThePeoplesClickRowsInsideItAreCounted() {
+    String sql =
+        RuleMetrics.query(
+                rule(
+                    "\"scope\":\"CONTACT\",\"metric\":\"UNIQUE_CLICKS\",\"withinMinutes\":5,"
+                        + "\"urlContains\":\"x\",\"campaignId\":3"))
+            .sql(1);
+    assertTrue(
+        sql.startsWith("SELECT m.CONTACT_ID, COUNT(DISTINCT l.ORIGINAL_URL) FROM LT_CLICK c"));
+    assertTrue(
+        sql.endsWith(
+            "WHERE m.CONTACT_ID IN (?) AND c.CLICKED_AT > ? AND c.CLICKED_AT <= ?"
+                + " AND c.BOT = FALSE AND l.ORIGINAL_URL LIKE ? ESCAPE '!' AND m.CAMPAIGN_ID = ? GROUP BY"
+                + " m.CONTACT_ID"),
+        sql);
+  }
+
+  @Test
+  void uniqueClicksOfACampaignAreItsMessagesWithAClick() {
+    String sql =
+        RuleMetrics.query(rule("\"scope\":\"CAMPAIGN\",\"metric\":\"UNIQUE_CLICKS\"")).sql(1);
+    assertTrue(sql.contains("COUNT(DISTINCT m.ID)") && sql.contains("l.CLICKS > 0"), sql);
+  }
+
+  @Test
+  void urlContainsIsPlainTextNotAPattern() {
+    assertEquals("50!%!_off!!", RuleMetrics.escapeLike("50%_off!"));
+  }
+
+  @Test
+  void inListsComeInAFewSizes() {
+    List<List<Integer>> chunks = InList.chunks(List.of(1, 2, 3));
+    assertEquals(List.of(List.of(1, 2, 3, 3, 3, 3, 3, 3, 3, 3)), chunks);
+    assertEquals(
+        3, InList.chunks(java.util.stream.IntStream.range(0, 1001).boxed().toList()).size());
+  }
+
+  @Test
+  void linkRowsAreCountedPerRuleInMemory() {
+    List<RuleMetrics.LinkRow> contact =
+        List.of(
+            new RuleMetrics.LinkRow(1, 10L, "https://a.example/pricing", 3, 7L, "c"),
+            new RuleMetrics.LinkRow(2, 11L, "https://a.example/pricing", 1, 8L, "c"),
+            new RuleMetrics.LinkRow(3, 11L, "https://a.example/blog", 0, 8L, "c"));
+    assertEquals(
+        4, RuleMetrics.value(rule("\"scope\":\"CONTACT\",\"metric\":\"CLICKS\""), contact));
+    assertEquals(
+        1,
+        RuleMetrics.value(rule("\"scope\":\"CONTACT\",\"metric\":\"UNIQUE_CLICKS\""), contact),
+        "the same URL in two messages is one distinct link; unclicked links do not count");
+    assertEquals(
+        2, RuleMetrics.value(rule("\"scope\":\"MESSAGE\",\"metric\":\"UNIQUE_CLICKS\""), contact));
+    assertEquals(
+        1,
+        RuleMetrics.value(
+            rule("\"scope\":\"CONTACT\",\"metric\":\"CLICKS\",\"campaignId\":8"), contact));
+    assertEquals(
+        0,
+        RuleMetrics.value(
+            rule("\"scope\":\"CONTACT\",\"metric\":\"CLICKS\",\"urlContains\":\"/blog\""),
+            contact));
+  }
+}

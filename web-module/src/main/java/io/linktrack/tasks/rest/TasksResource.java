@@ -1,0 +1,38 @@
+package io.linktrack.tasks.rest;
+
+import io.linktrack.messages.boundary.Page;
+import io.linktrack.platform.rest.Params;
+import io.linktrack.tasks.boundary.TaskView;
+import io.linktrack.tasks.boundary.Tasks;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** CRM tasks created by rules. */
+@Path("api/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+public class TasksResource {
+
+  @Inject Tasks tasks;
+
+  @GET
+  public Page<TaskView> list(
+      @QueryParam("assignee") String assignee,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return tasks.list(
+        assignee == null || assignee.isBlank() ? null : assignee.strip(),
+        Params.intOr("page", page, 0),
+        Params.intOr("size", size, 50));
+  }
+
+  @GET
+  @Path("{id}")
+  public TaskView find(@PathParam("id") String id) {
+    return tasks.find(Params.id("task", id));
+  }
+}
