@@ -219,6 +219,38 @@ class RuleFiringIT {
   }
 
   @Test
+  void previewsAndScannersNeverFireARule() {
+    long campaign = newCampaign();
+    long rule =
+        id(
+            createRule(
+                "{\"name\":\"Any click\",\"scope\":\"MESSAGE\",\"metric\":\"CLICKS\","
+                    + "\"threshold\":0,\"campaignId\":"
+                    + campaign
+                    + ",\"actions\":[{\"type\":\"CREATE_TASK\",\"assignee\":\"a\","
+                    + "\"subject\":\"x\"}]}"));
+    long message = messageIdOf(",\"campaignId\":" + campaign, "https://example.com/preview");
+    String link = shortLinks(message).get(0);
+    for (String agent :
+        List.of(
+            "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+            "Mozilla/4.0 (compatible; ms-office; MSOffice 16)",
+            "WhatsApp/2.23.20.0 A")) {
+      assertEquals(
+          302,
+          Linktrack.client().target(link).request().header("User-Agent", agent).get().getStatus(),
+          "a preview is redirected like anyone");
+    }
+    Linktrack.client().target(link).request().head().close();
+    pause(QUIET);
+    assertTrue(alerts(rule).isEmpty(), "bot hits are no clicks, so no rule fires on them");
+    assertEquals(4, Linktrack.message(message).getInt("botClicks"));
+
+    click(link); // a person
+    assertEquals(1, awaitAlerts(rule, 1, TIMEOUT).get(0).getJsonNumber("value").longValue());
+  }
+
+  @Test
   void urlContainsCountsOnlyClicksOnMatchingLinks() {
     long campaign = newCampaign();
     long rule =
