@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Prints the clicks the server has recorded on the messages of one batch: clicks-recorded.py BASE BATCH."""
+"""Prints the hits the server has recorded on the messages of one batch, people's clicks and bot
+hits together (every hit that got a 302 is stored): clicks-recorded.py BASE BATCH."""
 import json
 import sys
 import urllib.request
@@ -11,6 +12,6 @@ while True:
     items = json.load(urllib.request.urlopen(url))["items"]
     if not items:
         break
-    total += sum(message["clicks"] for message in items)
+    total += sum(message["clicks"] + message["botClicks"] for message in items)
     page += 1
 print(total)

@@ -67,6 +67,7 @@ public class ClickRecorder {
 
   private static final int FOLD_BACKLOG = 10_000;
   private static final int BATCHES_PER_FOLD = 100;
+  private static final long FOLD_PAUSE_MILLIS = 250;
 
   @Inject LinkDirectory directory;
 
@@ -254,9 +255,15 @@ public class ClickRecorder {
         ledger.fold(ripe, bursts);
         folded.addAll(ripe);
         ripe.clear();
-        Instant forget = Instant.now().minus(burstWindow.multipliedBy(3));
+        // the hits a waiting batch can share a burst with: up to one window before it
+        Instant forget = Instant.now().minus(burstWindow.multipliedBy(2));
         while (!folded.isEmpty() && folded.peek().appendedAt().isBefore(forget)) {
           folded.poll();
+        }
+        if (writing) {
+          // Fewer, larger folds: every fold is a commit (a WAL flush) competing with the appends
+          // that recipients wait for; counters may trail by this much more.
+          Thread.sleep(FOLD_PAUSE_MILLIS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -278,9 +285,14 @@ public class ClickRecorder {
     return batches.stream().flatMap(batch -> batch.clicks().stream()).toList();
   }
 
+  /** The hits of all the batches, read lazily (the burst check rarely needs them). */
   @SafeVarargs
-  private static List<PendingClick> around(Collection<AppendedBatch>... batches) {
-    return Arrays.stream(batches).flatMap(b -> clicksOf(b).stream()).toList();
+  private static Iterable<PendingClick> around(Collection<AppendedBatch>... batches) {
+    return () ->
+        Arrays.stream(batches)
+            .flatMap(Collection::stream)
+            .flatMap(batch -> batch.clicks().stream())
+            .iterator();
   }
 
   private boolean pauseBeforeRetry() {

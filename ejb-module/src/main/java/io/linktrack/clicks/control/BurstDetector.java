@@ -32,10 +32,21 @@ public final class BurstDetector {
    * around them ({@code context}, which includes {@code toJudge}).
    */
   public Set<PendingClick> bursts(
-      Collection<PendingClick> toJudge, Collection<PendingClick> context) {
+      Collection<PendingClick> toJudge, Iterable<PendingClick> context) {
+    // Only people's hits on messages with several links can be part of a burst: most hits are
+    // not, and then the context is not even looked at.
+    Set<Long> candidates = new HashSet<>();
+    for (PendingClick hit : toJudge) {
+      if (hit.human() && hit.target().messageId() != null && hit.target().messageLinks() >= 2) {
+        candidates.add(hit.target().messageId());
+      }
+    }
+    if (candidates.isEmpty()) {
+      return Set.of();
+    }
     Map<Long, List<PendingClick>> byMessage = new HashMap<>();
     for (PendingClick hit : context) {
-      if (hit.target().messageId() != null && hit.target().messageLinks() >= 2) {
+      if (candidates.contains(hit.target().messageId())) {
         byMessage.computeIfAbsent(hit.target().messageId(), id -> new ArrayList<>()).add(hit);
       }
     }

@@ -64,7 +64,7 @@ public class DeviceDetector {
   }
 
   private static String known(String value) {
-    if (value == null || value.isBlank() || value.startsWith("Unknown") || value.startsWith("??")) {
+    if (value == null || value.isBlank() || value.startsWith("Unknown") || value.contains("??")) {
       return null;
     }
     return value.length() <= 80 ? value : value.substring(0, 80);

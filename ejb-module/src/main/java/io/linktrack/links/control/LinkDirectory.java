@@ -5,16 +5,20 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.linktrack.links.entity.ShortCode;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,8 +40,8 @@ public class LinkDirectory {
   /** The longest another server keeps redirecting a custom link after it was retired. */
   public static final Duration CUSTOM_LINK_TTL = Duration.ofSeconds(30);
 
-  @PersistenceContext(unitName = "linktrack")
-  EntityManager em;
+  @Resource(lookup = "jdbc/linktrack", shareable = false)
+  DataSource dataSource;
 
   @Inject
   @ConfigProperty(name = "linktrack.links.cache-size", defaultValue = "500000")
@@ -93,33 +97,40 @@ public class LinkDirectory {
     cache.invalidate(event.code());
   }
 
+  // One round trip, on a connection of its own that goes back to the pool at once: the request
+  // thread that misses the cache goes on to wait for its click's commit, and must not hold a pooled
+  // connection meanwhile (under a burst of first clicks, the writer would wait for one).
+  private static final String LOAD =
+      "SELECT l.ID, l.MESSAGE_ID, l.ORIGINAL_URL, m.SENT_AT, l.EXPIRES_AT, l.RETIRED_AT,"
+          + " (SELECT COUNT(*) FROM LT_LINK o WHERE o.MESSAGE_ID = l.MESSAGE_ID)"
+          + " FROM LT_LINK l LEFT JOIN LT_MESSAGE m ON m.ID = l.MESSAGE_ID WHERE l.CODE = ?";
+
   private Optional<LinkTarget> load(String code) {
-    List<Object[]> rows =
-        em.createQuery(
-                "SELECT l.id, l.messageId, l.originalUrl, m.sentAt, l.expiresAt, l.retiredAt"
-                    + " FROM TrackedLink l LEFT JOIN l.message m WHERE l.code = :code",
-                Object[].class)
-            .setParameter("code", code)
-            .getResultList();
-    return rows.stream()
-        .findFirst()
-        .map(
-            row ->
-                new LinkTarget(
-                    (Long) row[0],
-                    (Long) row[1],
-                    (String) row[2],
-                    (Instant) row[3],
-                    row[1] == null ? 0 : linksOf((Long) row[1]),
-                    (Instant) row[4],
-                    row[5] != null));
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(LOAD)) {
+      select.setString(1, code);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        long message = row.getLong(2);
+        Long messageId = row.wasNull() ? null : message;
+        return Optional.of(
+            new LinkTarget(
+                row.getLong(1),
+                messageId,
+                row.getString(3),
+                instant(row.getTimestamp(4)),
+                row.getInt(7),
+                instant(row.getTimestamp(5)),
+                row.getTimestamp(6) != null));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not look up short code " + code, e);
+    }
   }
 
-  private int linksOf(long messageId) {
-    return em.createQuery(
-            "SELECT COUNT(l) FROM TrackedLink l WHERE l.messageId = :message", Long.class)
-        .setParameter("message", messageId)
-        .getSingleResult()
-        .intValue();
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }
