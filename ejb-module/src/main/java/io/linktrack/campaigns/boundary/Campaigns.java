@@ -2,7 +2,7 @@ package io.linktrack.campaigns.boundary;
 
 import io.linktrack.campaigns.entity.Campaign;
 import io.linktrack.campaigns.entity.UtmParameters;
-import io.linktrack.platform.InvalidInput;
+import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.NotFound;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -48,12 +48,7 @@ public class Campaigns {
    * one page of its URL rows, however many messages and clicks it has.
    */
   public CampaignReport report(long id, int page, int size) {
-    if (page < 0) {
-      throw new InvalidInput("page", "page counts from 0");
-    }
-    if (size < 1 || size > 500) {
-      throw new InvalidInput("size", "size is between 1 and 500");
-    }
+    Page.check(page, size);
     List<?> found =
         em.createNativeQuery(
                 "SELECT NAME, MESSAGES_SENT, MESSAGES_CLICKED, CLICKS, BOT_CLICKS FROM LT_CAMPAIGN"

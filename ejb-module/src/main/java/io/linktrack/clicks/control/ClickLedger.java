@@ -120,7 +120,7 @@ public class ClickLedger {
         burst.executeBatch();
       }
       List<ClickTally> tallies = ClickTally.of(claimed, click -> click.target().linkId());
-      CampaignTallies.apply(connection, tallies);
+      CampaignCounters.apply(connection, tallies);
       addLinkCounters(connection, tallies);
       return claimedCount(counts);
     } catch (SQLException e) {
@@ -149,7 +149,7 @@ public class ClickLedger {
         }
       }
       List<ClickTally> merged = ClickTally.merged(tallies);
-      CampaignTallies.apply(connection, merged);
+      CampaignCounters.apply(connection, merged);
       addLinkCounters(connection, merged);
       return claimedCount(counts);
     } catch (SQLException e) {

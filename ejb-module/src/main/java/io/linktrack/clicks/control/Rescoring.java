@@ -183,7 +183,7 @@ public class Rescoring {
     }
     List<ClickTally> tallies = new ArrayList<>();
     moves.forEach((link, move) -> tallies.add(new ClickTally(link, move[0], move[1], null, null)));
-    CampaignTallies.apply(connection, tallies);
+    CampaignCounters.apply(connection, tallies);
     try (PreparedStatement counts = connection.prepareStatement(MOVE_COUNTS);
         PreparedStatement times = connection.prepareStatement(FIRST_AND_LAST)) {
       for (Map.Entry<Long, int[]> move : moves.entrySet()) {

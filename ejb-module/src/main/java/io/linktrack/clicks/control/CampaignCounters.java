@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * counters as they were. Folds and reclassifications hold the {@code LT_FOLD} lock, so nothing else
  * moves those counters in between.
  */
-final class CampaignTallies {
+final class CampaignCounters {
 
   private static final int IN_LIST = 500;
 
@@ -49,7 +49,7 @@ final class CampaignTallies {
     }
   }
 
-  private CampaignTallies() {}
+  private CampaignCounters() {}
 
   static void apply(Connection connection, List<ClickTally> moves) throws SQLException {
     Map<Long, ClickTally> byLink = new HashMap<>();
