@@ -34,7 +34,7 @@ INSERT INTO LT_CLICK (LINK_ID, MESSAGE_ID, CLICKED_AT, USER_AGENT, BOT, BOT_REAS
   SELECT $CAMPAIGN::bigint * 10 + m * 5 + (CASE WHEN k % 10 < 6 THEN 0 ELSE k % 5 END),
          $CAMPAIGN + m, now() - (k || ' seconds')::interval, 'bench',
          k % 20 = 0, CASE WHEN k % 20 = 0 THEN 'USER_AGENT' END
-  FROM generate_series(1, 10000000) k, LATERAL (SELECT 1 + (k * 7919) % 333333 AS m) s;
+  FROM generate_series(1, 10000000) k, LATERAL (SELECT 1 + (k::bigint * 7919) % 333333 AS m) s;
 UPDATE LT_LINK l SET CLICKS = c.people, BOT_CLICKS = c.bots, FIRST_CLICK = c.first, LAST_CLICK = c.last
   FROM (SELECT LINK_ID, COUNT(*) FILTER (WHERE NOT BOT) AS people, COUNT(*) FILTER (WHERE BOT) AS bots,
                MIN(CLICKED_AT) AS first, MAX(CLICKED_AT) AS last FROM LT_CLICK

@@ -52,6 +52,10 @@ public class BotFilter {
   @ConfigProperty(name = "linktrack.bots.min-delay-after-send", defaultValue = "PT2S")
   Duration minDelayAfterSend;
 
+  @Inject
+  @ConfigProperty(name = "linktrack.bots.head-and-prefetch", defaultValue = "true")
+  boolean headAndPrefetch;
+
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
 
@@ -68,6 +72,7 @@ public class BotFilter {
     filter.extraUserAgents = Optional.ofNullable(extraUserAgents);
     filter.addressRanges = Optional.ofNullable(addressRanges);
     filter.minDelayAfterSend = minDelay;
+    filter.headAndPrefetch = true;
     filter.load();
     return filter;
   }
@@ -127,10 +132,10 @@ public class BotFilter {
 
   /** The verdict on a live hit of a link whose message was sent at {@code sentAt} (or null). */
   public Optional<BotReason> judge(Hit hit, Instant at, Instant sentAt) {
-    if (hit.head()) {
+    if (headAndPrefetch && hit.head()) {
       return Optional.of(BotReason.HEAD);
     }
-    if (hit.prefetch()) {
+    if (headAndPrefetch && hit.prefetch()) {
       return Optional.of(BotReason.PREFETCH);
     }
     return rescore(

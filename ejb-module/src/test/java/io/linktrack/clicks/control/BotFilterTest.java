@@ -96,6 +96,14 @@ class BotFilterTest {
   }
 
   @Test
+  void headAndPrefetchCanBeCountedAsClicksWhereAnOperatorSaysSo() {
+    BotFilter lenient = BotFilter.of(null, null, Duration.ZERO);
+    lenient.headAndPrefetch = false;
+    assertEquals(
+        Optional.empty(), lenient.judge(new Hit(true, true, BROWSER, null, null), LATER, SENT));
+  }
+
+  @Test
   void configuredAgentsAndAddressRangesAreBots() {
     assertEquals(
         Optional.of(BotReason.USER_AGENT),
