@@ -1,5 +1,6 @@
 package io.linktrack.links.control;
 
+import io.linktrack.links.entity.Destination;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -33,17 +34,18 @@ public class ExpiredLinks {
     if (text.isEmpty()) {
       return;
     }
+    // the same rule as every other destination: it ends up in a Location header
+    Optional<String> refusal = Destination.refusal(text);
+    if (refusal.isPresent()) {
+      throw new IllegalStateException(
+          "linktrack.links.expired-fallback-url " + refusal.get() + ": " + text);
+    }
     URI uri;
     try {
       uri = URI.create(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "linktrack.links.expired-fallback-url is not a URL: " + text, e);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalStateException(
-          "linktrack.links.expired-fallback-url must be an absolute http(s) URL, not " + text);
     }
     fallbackUrl = uri.toASCIIString();
   }

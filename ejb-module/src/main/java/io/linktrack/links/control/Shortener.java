@@ -1,8 +1,10 @@
 package io.linktrack.links.control;
 
+import io.linktrack.links.entity.Destination;
 import io.linktrack.links.entity.ShortCode;
 import io.linktrack.links.entity.TrackedLink;
 import io.linktrack.messages.entity.Message;
+import io.linktrack.platform.InvalidInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -45,9 +47,7 @@ public class Shortener {
 
   @Inject ShortLinks shortLinks;
 
-  @Inject
-  @ConfigProperty(name = "linktrack.links.code-length", defaultValue = "8")
-  int codeLength;
+  @Inject CodeTags tags;
 
   /** ISO-8601 duration; empty: message links never expire. */
   @Inject
@@ -84,13 +84,31 @@ public class Shortener {
     return lifetime;
   }
 
+  /**
+   * Refuses a body with a URL that would be found for shortening but cannot be a destination (over
+   * 4,096 characters, say). A sender at the API is told at once rather than having a link silently
+   * left untracked; {@code field} is the request's name for the body.
+   */
+  public static void checkUrls(boolean email, String body, String field) {
+    for (String url : LinkRewriter.trackableUrls(body, BodyFormat.of(email, body))) {
+      Optional<String> refusal = Destination.refusal(url);
+      if (refusal.isPresent()) {
+        throw new InvalidInput(
+            field, "A URL in " + field + " cannot be tracked: it " + refusal.get());
+      }
+    }
+  }
+
   /** {@code utm} is the query of the campaign's UTM parameters, empty for none. */
   public Shortened shorten(Message message, String utm, Instant now) {
     BodyFormat format = BodyFormat.of(message.channel().isEmail(), message.body());
-    // A URL longer than a browser will follow stays as written: it cannot be a working link.
+    // A URL that cannot be a destination (longer than a browser follows, a line break decoded
+    // from an HTML entity) stays as written: it cannot be a working link, and the message still
+    // goes out. The API refuses such a message up front (Messages#submit); a queue record cannot
+    // be answered, so it is sent with that one URL untracked.
     List<String> urls =
         LinkRewriter.trackableUrls(message.body(), format).stream()
-            .filter(url -> url.length() <= TrackedLink.MAX_URL)
+            .filter(Destination::accepts)
             .toList();
     if (urls.isEmpty()) {
       return new Shortened(message.body(), List.of());
@@ -101,7 +119,8 @@ public class Shortener {
     Instant expiresAt = lifetime == null ? null : now.plus(lifetime);
     for (int i = 0; i < urls.size(); i++) {
       TrackedLink link =
-          new TrackedLink(codes.get(i), message, withUtm(urls.get(i), utm), i, now, expiresAt);
+          new TrackedLink(
+              codes.get(i), message, new Destination(withUtm(urls.get(i), utm)), i, now, expiresAt);
       em.persist(link);
       byUrl.put(urls.get(i), link);
       links.add(link);
@@ -130,15 +149,16 @@ public class Shortener {
   }
 
   /**
-   * Random codes not yet in use. Collisions are rare (47 bits at 8 characters) but possible, so the
-   * candidates are checked in one query; the unique constraint is the final guard.
+   * Random tagged codes not yet in use. Collisions are rare (47 bits in the 8 random characters)
+   * but possible, so the candidates are checked in one query; the unique constraint is the final
+   * guard.
    */
   public List<ShortCode> freshCodes(int count) {
     Set<String> chosen = new HashSet<>();
     while (chosen.size() < count) {
       Set<String> candidates = new HashSet<>();
       while (candidates.size() < count - chosen.size()) {
-        String candidate = ShortCode.random(random, codeLength).value();
+        String candidate = tags.random(random).value();
         if (!chosen.contains(candidate)) {
           candidates.add(candidate);
         }

@@ -1,36 +1,26 @@
 package io.linktrack.links.entity;
 
 import io.linktrack.platform.InvalidInput;
+import java.util.Optional;
 
 /**
- * Where a custom link sends its visitors: an absolute {@code http} or {@code https} URL with a
- * host, at most {@value TrackedLink#MAX_URL} characters, without spaces or control characters (it
- * has to fit a {@code Location} header; non-ASCII characters are fine, the redirect encodes them).
+ * Where a link sends its visitors: an absolute {@code http} or {@code https} URL with a host, at
+ * most {@value #MAX_LENGTH} characters, without spaces or control characters. Every stored
+ * destination passes through here (message links, custom links, the expired-link fallback, webhook
+ * targets), so the rule lives in one place.
+ *
+ * <p>Why so strict: a destination ends up in a {@code Location} header. CR or LF in it would let a
+ * sender inject headers into the redirect, any other scheme ({@code javascript:}, {@code data:})
+ * turns the redirector into a phishing or script vector, and browsers and proxies cut URLs beyond
+ * 4,096 characters anyway. Non-ASCII letters are fine: the redirect encodes them.
  */
 public record Destination(String url) {
 
+  /** Longer destinations are refused: browsers and proxies cut URLs beyond this. */
+  public static final int MAX_LENGTH = 4096;
+
   public Destination {
-    if (url == null || url.isBlank()) {
-      throw new InvalidInput("url", "url is required and must not be blank");
-    }
-    if (url.length() > TrackedLink.MAX_URL) {
-      throw new InvalidInput(
-          "url",
-          "url is at most " + TrackedLink.MAX_URL + " characters; this one has " + url.length());
-    }
-    int authority = schemeLength(url);
-    if (authority == 0) {
-      throw new InvalidInput("url", "url must be an absolute http:// or https:// URL");
-    }
-    for (int i = 0; i < url.length(); i++) {
-      char c = url.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
-        throw new InvalidInput("url", "url must not contain spaces or control characters");
-      }
-    }
-    if (!hasHost(url, authority)) {
-      throw new InvalidInput("url", "url must name a host");
-    }
+    check("url", url);
   }
 
   /** Trims the URL a client sent before checking it. */
@@ -38,17 +28,77 @@ public record Destination(String url) {
     return new Destination(url == null ? null : url.strip());
   }
 
-  private static int schemeLength(String url) {
-    String lower = url.length() >= 8 ? url.substring(0, 8).toLowerCase(java.util.Locale.ROOT) : "";
-    if (lower.startsWith("https://")) {
-      return 8;
+  /** The same check, reported against the caller's own field name (e.g. {@code actions[0].url}). */
+  public static Destination of(String field, String url) {
+    String trimmed = url == null ? null : url.strip();
+    check(field, trimmed);
+    return new Destination(trimmed);
+  }
+
+  /** Whether {@code url} may be stored as a destination, as it is (not trimmed). */
+  public static boolean accepts(String url) {
+    return problem(url) == null;
+  }
+
+  /** Why {@code url} cannot be a destination ("is at most 4096 characters; ..."), if it cannot. */
+  public static Optional<String> refusal(String url) {
+    return Optional.ofNullable(problem(url));
+  }
+
+  private static void check(String field, String url) {
+    String problem = problem(url);
+    if (problem != null) {
+      throw new InvalidInput(field, field + " " + problem);
     }
-    return lower.startsWith("http://") ? 7 : 0;
+  }
+
+  /** What is wrong with the URL, or null when nothing is. Never quotes the URL itself. */
+  private static String problem(String url) {
+    if (url == null || url.isBlank()) {
+      return "is required and must not be blank";
+    }
+    if (url.length() > MAX_LENGTH) {
+      return "is at most " + MAX_LENGTH + " characters; this one has " + url.length();
+    }
+    int authority = schemeLength(url);
+    if (authority == 0) {
+      return "must be an absolute http:// or https:// URL";
+    }
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+        return "must not contain spaces or control characters";
+      }
+    }
+    if (!hasHost(url, authority)) {
+      return "must name a host";
+    }
+    return null;
+  }
+
+  private static int schemeLength(String url) {
+    if (url.regionMatches(true, 0, "https://", 0, 8)) {
+      return isAscii(url, 5) ? 8 : 0;
+    }
+    return url.regionMatches(true, 0, "http://", 0, 7) && isAscii(url, 4) ? 7 : 0;
+  }
+
+  /**
+   * {@code regionMatches(true, ...)} also matches look-alikes such as the long s (U+017F), which
+   * upper-cases to S: the scheme must be plain ASCII.
+   */
+  private static boolean isAscii(String url, int length) {
+    for (int i = 0; i < length; i++) {
+      if (url.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasHost(String url, int from) {
     int end = from;
-    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+    while (end < url.length() && "/?#\\".indexOf(url.charAt(end)) < 0) {
       end++;
     }
     int host = url.lastIndexOf('@', end - 1) + 1;

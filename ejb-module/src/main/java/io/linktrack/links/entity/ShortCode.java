@@ -14,7 +14,7 @@ public record ShortCode(String value) {
   public static final int MIN_LENGTH = 6;
   public static final int MAX_LENGTH = 16;
 
-  private static final char[] ALPHABET =
+  static final char[] ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final Pattern WELL_FORMED =
       Pattern.compile("[0-9A-Za-z]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");

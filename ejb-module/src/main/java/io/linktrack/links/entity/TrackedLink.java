@@ -28,7 +28,7 @@ import java.time.Instant;
 public class TrackedLink {
 
   /** Longer destinations are refused: browsers and proxies cut URLs beyond this. */
-  public static final int MAX_URL = 4096;
+  public static final int MAX_URL = Destination.MAX_LENGTH;
 
   public static final int MAX_NAME = 200;
 
@@ -93,18 +93,15 @@ public class TrackedLink {
   public TrackedLink(
       ShortCode code,
       Message message,
-      String originalUrl,
+      Destination destination,
       int position,
       Instant createdAt,
       Instant expiresAt) {
-    if (originalUrl == null || originalUrl.length() > MAX_URL) {
-      throw new IllegalArgumentException("A tracked URL has 1 to " + MAX_URL + " characters");
-    }
     this.code = code.value();
     this.message = message;
     this.messageId = message.id();
     this.campaignId = message.campaignId();
-    this.originalUrl = originalUrl;
+    this.originalUrl = destination.url();
     this.position = position;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;

@@ -2,6 +2,7 @@ package io.linktrack.messages.boundary;
 
 import io.linktrack.clicks.entity.Click;
 import io.linktrack.links.control.ShortLinks;
+import io.linktrack.links.control.Shortener;
 import io.linktrack.links.entity.TrackedLink;
 import io.linktrack.messages.control.Intake;
 import io.linktrack.messages.control.MessageQueues;
@@ -59,6 +60,9 @@ public class Messages {
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public MessageView submit(OutboundDraft draft) {
+    if (!Boolean.FALSE.equals(draft.trackLinks())) {
+      Shortener.checkUrls(draft.channel().isEmail(), draft.body(), "body");
+    }
     Message message = intake.accept(draft);
     dispatch(List.of(message.id()));
     return MessageView.of(message, shortLinks.baseUrl());
@@ -66,6 +70,9 @@ public class Messages {
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public BatchView submitBulk(BulkDraft bulk) {
+    if (!Boolean.FALSE.equals(bulk.trackLinks())) {
+      Shortener.checkUrls(bulk.channel().isEmail(), bulk.body(), "body");
+    }
     Batch batch = intake.openBatch(bulk);
     for (int from = 0; from < bulk.size(); from += CHUNK) {
       int to = Math.min(from + CHUNK, bulk.size());

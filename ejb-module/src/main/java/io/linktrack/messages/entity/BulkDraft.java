@@ -120,6 +120,19 @@ public final class BulkDraft {
     return campaignId;
   }
 
+  public Channel channel() {
+    return channel;
+  }
+
+  /** The template body, before merging. */
+  public String body() {
+    return body;
+  }
+
+  public Boolean trackLinks() {
+    return trackLinks;
+  }
+
   /** The personalised message of the recipient at {@code index}. */
   public OutboundDraft messageFor(int index, Long batchId) {
     Recipient recipient = recipients.get(index);

@@ -1,5 +1,6 @@
 package io.linktrack.rules.entity;
 
+import io.linktrack.links.entity.Destination;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.JsonFields;
 import jakarta.mail.internet.AddressException;
@@ -93,6 +94,8 @@ public class RuleAction {
 
   static String httpUrl(String field, String url) {
     String text = Text.required(field, url, MAX_URL);
+    // the rule every destination follows (http/https only, no spaces or control characters)
+    Destination.of(field, text);
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -104,7 +107,7 @@ public class RuleAction {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw new InvalidInput(field, field + " must be an absolute http or https URL, not " + text);
+    throw new InvalidInput(field, field + " must be an absolute http or https URL");
   }
 
   static String emailAddress(String field, String address) {

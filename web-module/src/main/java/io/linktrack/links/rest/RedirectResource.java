@@ -4,7 +4,11 @@ import io.linktrack.clicks.boundary.ClickRecorder;
 import io.linktrack.clicks.control.Hit;
 import io.linktrack.links.boundary.Links;
 import io.linktrack.links.boundary.Unavailable;
+import io.linktrack.links.control.CodeTags;
+import io.linktrack.links.control.MissCounter;
 import io.linktrack.links.control.RedirectTarget;
+import io.linktrack.links.entity.ShortCode;
+import io.linktrack.platform.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 
 /**
  * The short link itself. 302 Found, not 301: a permanent redirect is cached by browsers, and every
@@ -28,6 +33,8 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 @ApplicationScoped
 public class RedirectResource {
+
+  static final String TOO_MANY = "urn:linktrack:problem:too-many-misses";
 
   private static final String NOT_FOUND_PAGE =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -50,6 +57,10 @@ public class RedirectResource {
 
   @Inject Links links;
 
+  @Inject CodeTags tags;
+
+  @Inject MissCounter misses;
+
   /**
    * A hit on a short link: a person's click is answered once it is durably recorded. Previews and
    * scanners (HEAD among them) get the same answer; their hits are stored as bot clicks.
@@ -67,6 +78,10 @@ public class RedirectResource {
   }
 
   private Response hit(String code, HttpServletRequest request) {
+    if (tags.refuses(code)) {
+      // a guessed code: refused on its tag alone, no cache or database lookup
+      return missed(request);
+    }
     Hit hit =
         Hit.of(
             request.getMethod(),
@@ -76,17 +91,42 @@ public class RedirectResource {
     return clicks
         .follow(code, hit)
         .map(url -> redirectTo(url, request.getQueryString()))
-        .orElseGet(() -> unavailable(code));
+        .orElseGet(() -> unavailable(code, request));
   }
 
-  private Response unavailable(String code) {
+  private Response unavailable(String code, HttpServletRequest request) {
     Unavailable unavailable = links.unavailable(code);
     return switch (unavailable.reason()) {
-      case UNKNOWN -> notFound();
+      // a malformed code (favicon.ico, robots.txt, a truncated copy) costs no lookup: not counted
+      case UNKNOWN -> ShortCode.parse(code).isPresent() ? missed(request) : notFound();
       case RETIRED -> gone();
       case EXPIRED ->
           unavailable.fallbackUrl() == null ? gone() : redirectTo(unavailable.fallbackUrl(), null);
     };
+  }
+
+  /**
+   * An unknown code. Past the miss limit the address gets 429 for a while instead of 404; its
+   * clicks on real links still redirect (see {@link MissCounter}).
+   */
+  private Response missed(HttpServletRequest request) {
+    return misses
+        .miss(request.getRemoteAddr())
+        .map(RedirectResource::tooMany)
+        .orElseGet(RedirectResource::notFound);
+  }
+
+  private static Response tooMany(Duration barredFor) {
+    long seconds = Math.max(1, (barredFor.toMillis() + 999) / 1000);
+    return Response.fromResponse(
+            Problem.of(TOO_MANY, Response.Status.TOO_MANY_REQUESTS)
+                .detail(
+                    "Too many unknown short links from this network. Links that exist still work;"
+                        + " please check the link you were sent.")
+                .toResponse())
+        .header(HttpHeaders.RETRY_AFTER, seconds)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
   }
 
   private static Response gone() {
