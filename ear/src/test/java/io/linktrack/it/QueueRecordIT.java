@@ -13,6 +13,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,27 @@ class QueueRecordIT {
     assertEquals("From the CRM: " + shortLink, message.getString("trackedBody"));
     Response redirect = Linktrack.click(shortLink);
     assertEquals("https://example.com/q?src=crm", redirect.getHeaderString("Location"));
+  }
+
+  @Test
+  void aUrlTooLongToBeALinkStaysAsWrittenInAQueuedRecordAndTheRestIsShortened() {
+    // The API refuses such a body (400); a queue record has nobody to answer, so it is sent with
+    // that one URL untracked rather than dropped (docs/api.md).
+    long campaign =
+        createCampaign("queue-long-" + UUID.randomUUID(), true).getJsonNumber("id").longValue();
+    String tooLong = "https://example.com/long?q=" + "x".repeat(4100);
+    putOnQueue(
+        "{\"channel\":\"EMAIL\",\"to\":\"ann@example.com\",\"subject\":\"Hi\",\"campaignId\":"
+            + campaign
+            + ",\"body\":"
+            + quote("Long: " + tooLong + " short: https://example.com/ok")
+            + "}",
+        1);
+
+    JsonObject message = onlyMessageOf(campaign);
+    List<String> links = strings(message.getJsonArray("shortLinks"));
+    assertEquals(1, links.size(), "only the URL that can be a link is shortened: " + links);
+    assertEquals("Long: " + tooLong + " short: " + links.get(0), message.getString("trackedBody"));
   }
 
   @Test

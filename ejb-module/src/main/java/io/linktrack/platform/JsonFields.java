@@ -42,6 +42,10 @@ public final class JsonFields {
       return of(value.asJsonObject());
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidInput(null, what + " is not valid JSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Parsson stops at 1,000 levels of nesting with a bare RuntimeException; no record of ours
+      // nests more than three, so this is a client's mistake (or an attack), not a server error
+      throw new InvalidInput(null, what + " is not valid JSON: " + e.getMessage());
     }
   }
 

@@ -39,7 +39,7 @@ public enum Channel {
     try {
       return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInput("channel", "Unknown channel '" + value + "': use SMS or EMAIL");
+      throw new InvalidInput("channel", "channel must be SMS or EMAIL");
     }
   }
 

@@ -17,7 +17,7 @@ final class Enums {
     try {
       return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInput(field, field + " must be one of " + allowed + ", not " + text);
+      throw new InvalidInput(field, field + " must be one of " + allowed);
     }
   }
 }

@@ -127,7 +127,8 @@ public class RuleAction {
     } catch (AddressException e) {
       // reported below
     }
-    throw new InvalidInput(field, field + " must be an email address, not " + text);
+    throw new InvalidInput(
+        field, field + " must be one plain email address, like sales@example.com");
   }
 
   public ActionType type() {

@@ -57,6 +57,10 @@ public final class ProblemMappers {
   public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
+      if (e.getResponse().getMediaType() != null
+          && Problem.MEDIA_TYPE.equals(e.getResponse().getMediaType().toString())) {
+        return e.getResponse(); // already a problem of ours (413 from BodyLimits)
+      }
       // the engine's own message names its internals; the status phrase says enough
       Response problem = Problem.of(e.getResponse().getStatus()).toResponse();
       String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
