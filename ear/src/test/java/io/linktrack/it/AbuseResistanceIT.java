@@ -122,6 +122,7 @@ class AbuseResistanceIT {
     String wrongTag = code.substring(0, 8) + (code.charAt(8) == 'a' ? 'b' : 'a') + code.charAt(9);
     Response guessed = click(Linktrack.BASE + "/" + wrongTag);
     assertTrue(guessed.getStatus() == 404 || guessed.getStatus() == 429, "a guess never redirects");
+    guessed.close();
   }
 
   /**
@@ -161,10 +162,14 @@ class AbuseResistanceIT {
     Response real = click(link.getString("shortUrl"));
     assertEquals(302, real.getStatus(), "a real link still redirects from a penalised address");
     assertTrue(real.getHeaderString("Location").startsWith("https://example.com/office?"));
-    assertEquals(429, click(Linktrack.BASE + "/Zz9Yy8Xx7W").getStatus(), "still barred");
+    real.close();
+    Response still = click(Linktrack.BASE + "/Zz9Yy8Xx7W");
+    assertEquals(429, still.getStatus(), "still barred");
+    still.close();
 
     Thread.sleep(seconds * 1000L + 300);
     Response after = click(Linktrack.BASE + "/Zz9Yy8Xx7V");
     assertEquals(404, after.getStatus(), "after Retry-After a miss is a 404 again");
+    after.close();
   }
 }

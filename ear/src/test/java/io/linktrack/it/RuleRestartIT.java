@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -129,10 +130,22 @@ class RuleRestartIT {
 
   private static boolean ready() {
     try {
-      return Linktrack.get("health/ready").getStatus() == 200
-          && Linktrack.get("api/rules/status").getStatus() == 200;
+      return answers200("health/ready") && answers200("api/rules/status");
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /**
+   * Closes the response: while the server starts, every poll gets a page with a body, and an unread
+   * one keeps its pooled connection until the pool is exhausted and the test hangs.
+   */
+  private static boolean answers200(String path) {
+    Response response = Linktrack.get(path);
+    try {
+      return response.getStatus() == 200;
+    } finally {
+      response.close();
     }
   }
 

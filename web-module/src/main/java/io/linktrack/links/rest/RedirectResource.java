@@ -29,6 +29,9 @@ import java.time.Duration;
  *
  * <p>A retired link answers 410 Gone; an expired one redirects to the configured fallback URL, or
  * answers 410 when there is none. Neither counts a click: the click path only ever sees live links.
+ *
+ * <p>A miss (a code with a wrong tag, refused before any lookup, or an unknown one) is a 404 until
+ * the client's network has missed too often; then 429 for a while. Hits never pass the counter.
  */
 @Path("/")
 @ApplicationScoped
