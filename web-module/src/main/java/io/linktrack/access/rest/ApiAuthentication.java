@@ -48,7 +48,9 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
   private static final Logger LOG = Logger.getLogger(ApiAuthentication.class.getName());
 
   static final String UNAUTHORIZED = "urn:linktrack:problem:unauthorized";
-  private static final String CHALLENGE = "Basic realm=\"Linktrack\", Bearer realm=\"Linktrack\"";
+  // Liberty answers SEND_CONTINUE with a Basic challenge naming the registry's realm
+  // (LINKTRACK_REALM), whatever is set here; API-key clients know to send Bearer anyway
+  private static final String CHALLENGE = "Basic realm=\"Linktrack\"";
 
   @Inject ApiKeys apiKeys;
 
@@ -176,7 +178,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     } catch (IOException e) {
       LOG.log(Level.FINE, "The client went away before its 401", e);
     }
-    // SEND_CONTINUE: the answer is complete; SEND_FAILURE would have the container write its own
+    // SEND_CONTINUE: the container sends this answer as it is (status, body); SEND_FAILURE would
+    // have it set the status again after the body, and log a warning for every refused request
     return AuthenticationStatus.SEND_CONTINUE;
   }
 }
