@@ -120,8 +120,8 @@ class SecurityIT {
         get(basic("vera", "wrong"), "api/messages"), "a registry user, wrong password");
     assertUnauthorized(get(basic("nobody", "x"), "api/messages"), "an unknown user");
     // Not here: Basic credentials that are not base64 of user:password. Liberty 26.0.0.3 decodes
-    // the header again after the mechanism refused it, for its audit record, and fails with a 500
-    // (WebProviderAuthenticatorProxy.authenticateForOtherMechanisms); see docs/api.md.
+    // the header again after the mechanism answered, for its audit record, and fails with a 500
+    // on any path (WebProviderAuthenticatorProxy.authenticateForOtherMechanisms); docs/api.md.
     assertUnauthorized(get("Digest username=\"admin\"", "api/messages"), "an unknown scheme");
     assertUnauthorized(get("Bearer lt_madeup", "api/messages"), "an invented API key");
   }
