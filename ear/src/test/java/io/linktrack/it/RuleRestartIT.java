@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,9 +129,11 @@ class RuleRestartIT {
   }
 
   private static boolean ready() {
-    try {
-      return Linktrack.get("health/ready").getStatus() == 200
-          && Linktrack.get("api/rules/status").getStatus() == 200;
+    // each answer is closed: an unread one keeps its pooled connection, and polling through a
+    // slow start would use up the pool and block the test for good
+    try (Response health = Linktrack.get("health/ready");
+        Response status = Linktrack.get("api/rules/status")) {
+      return health.getStatus() == 200 && status.getStatus() == 200;
     } catch (RuntimeException e) {
       return false;
     }
