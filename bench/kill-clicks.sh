@@ -8,7 +8,7 @@
 #
 # Needs a server built and running from this checkout (`mvn liberty:run` or `mvn package` plus
 # ear/target/liberty/wlp/bin/server start linktrack) and a links file from bench/run.sh:
-#   LINKS_FILE=bench/results/links-<batch>.txt BATCH=<batch> bench/kill-clicks.sh
+#   LT_AUTH=user:password LINKS_FILE=bench/results/links-<batch>.txt BATCH=<batch> bench/kill-clicks.sh
 set -euo pipefail
 BASE=${BASE:-http://localhost:9080}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +16,7 @@ WLP=${WLP:-$HERE/../ear/target/liberty/wlp}
 : "${LINKS_FILE:?LINKS_FILE from bench/run.sh}" "${BATCH:?BATCH id of that links file}"
 CONNECTIONS=${CONNECTIONS:-256}
 case "$BASE" in http://localhost*|http://127.*) ;; *) echo "loopback only" >&2; exit 2;; esac
+source "$HERE/lt_auth.sh"   # LT_AUTH or LT_API_KEY: the click counts are read through the API
 
 recorded() {
   python3 "$HERE/clicks-recorded.py" "$BASE" "$BATCH"

@@ -15,6 +15,7 @@ BASE=${1:-${BASE:-http://localhost:9080}}
 REPORTS=${REPORTS:-20}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-linktrack}
 case "$BASE" in http://localhost*|http://127.*) ;; *) echo "loopback only: $BASE" >&2; exit 2;; esac
+source "$(cd "$(dirname "$0")" && pwd)/lt_auth.sh"   # LT_AUTH=user:password or LT_API_KEY=lt_... (an admin)
 PSQL="psql -v ON_ERROR_STOP=1 -q -t -A"
 CAMPAIGN=2000000000   # far above the application's sequences
 if [ "$($PSQL -c "SELECT COUNT(*) FROM LT_CAMPAIGN WHERE ID = $CAMPAIGN")" = 0 ]; then
@@ -56,8 +57,8 @@ ANALYZE;
 SQL
 fi
 echo "== rows: $($PSQL -c "SELECT (SELECT COUNT(*) FROM LT_MESSAGE) || ' messages, ' || (SELECT COUNT(*) FROM LT_CLICK) || ' clicks'")"
-curl -sf "$BASE/api/campaigns/$CAMPAIGN/report" > /dev/null   # first call: connection and JIT
+curl -sf "${AUTH[@]}" "$BASE/api/campaigns/$CAMPAIGN/report" > /dev/null   # first call: connection and JIT
 for _ in $(seq 1 "$REPORTS"); do
-  curl -sf -o /dev/null -w '%{time_total}\n' "$BASE/api/campaigns/$CAMPAIGN/report"
+  curl -sf "${AUTH[@]}" -o /dev/null -w '%{time_total}\n' "$BASE/api/campaigns/$CAMPAIGN/report"
 done | sort -n | awk '{t[NR]=$1} END {printf "report over %d calls: median %.1f ms, slowest %.1f ms\n", NR, t[int((NR+1)/2)]*1000, t[NR]*1000}'
-curl -sf "$BASE/api/campaigns/$CAMPAIGN/report?size=5" | python3 -c 'import json,sys; r=json.load(sys.stdin); print({k: r[k] for k in ("messagesSent","messagesClicked","clickThroughRate","clicks","uniqueClicks","botClicks","linksTotal")})'
+curl -sf "${AUTH[@]}" "$BASE/api/campaigns/$CAMPAIGN/report?size=5" | python3 -c 'import json,sys; r=json.load(sys.stdin); print({k: r[k] for k in ("messagesSent","messagesClicked","clickThroughRate","clicks","uniqueClicks","botClicks","linksTotal")})'

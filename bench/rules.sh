@@ -20,6 +20,7 @@ ROUNDS=${ROUNDS:-3}
 CLICKS=${CLICKS:-1000}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-linktrack}
 case "$BASE" in http://localhost*|http://127.*) ;; *) echo "loopback only: $BASE" >&2; exit 2;; esac
+source "$(cd "$(dirname "$0")" && pwd)/lt_auth.sh"   # LT_AUTH=user:password or LT_API_KEY=lt_... (an admin)
 command -v psql >/dev/null || { echo "psql is needed" >&2; exit 2; }
 PSQL="psql -v ON_ERROR_STOP=1 -q -t -A"
 
@@ -49,7 +50,7 @@ fi
 echo "messages in the database: $($PSQL -c 'SELECT COUNT(*) FROM LT_MESSAGE')"
 
 post_rule() {
-  curl -sf -o /dev/null -X POST "$BASE/api/rules" -H 'Content-Type: application/json' -d "$1"
+  curl -sf "${AUTH[@]}" -o /dev/null -X POST "$BASE/api/rules" -H 'Content-Type: application/json' -d "$1"
 }
 TASK='"actions":[{"type":"CREATE_TASK","assignee":"bench","subject":"bench"}]'
 RULES=$($PSQL -c "SELECT COUNT(*) FROM LT_RULE WHERE NAME LIKE 'bench %'")
@@ -77,7 +78,7 @@ if [ "$RULES" -lt 50 ]; then
 fi
 echo "enabled rules: $($PSQL -c 'SELECT COUNT(*) FROM LT_RULE WHERE ENABLED')"
 
-status() { curl -sf "$BASE/api/rules/status"; }
+status() { curl -sf "${AUTH[@]}" "$BASE/api/rules/status"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin).get('$1'))"; }
 
 for round in $(seq 1 "$ROUNDS"); do

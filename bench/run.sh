@@ -4,6 +4,8 @@
 #
 #   bench/run.sh [base-url]        default http://localhost:9080
 #   LINKS=5000 CONNECTIONS=256 DURATION=30s THREADS=2 bench/run.sh
+#   LT_AUTH=user:password or LT_API_KEY=lt_... (a sender or admin) for the API calls; the redirect
+#   load itself carries no credentials, like a phone.
 #
 # 1. creates a bulk send of LINKS messages with one URL each (LINKS short links in all: random hits
 #    on several links of one message within seconds would be judged a scanner's burst),
@@ -22,17 +24,20 @@ mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 2; }
 case "$BASE" in http://localhost*|http://127.*|http://\[::1\]*) ;; *) echo "loopback only: $BASE" >&2; exit 2;; esac
+source "$HERE/lt_auth.sh"
+export PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}"
 
 MESSAGES=$LINKS
 echo "== creating $MESSAGES messages with one link each on $BASE"
 BATCH=$(python3 - "$BASE" "$MESSAGES" <<'PY'
 import json, sys, urllib.request
+from lt_auth import headers
 base, n = sys.argv[1], int(sys.argv[2])
 body = {"channel": "SMS",
         "body": "https://example.com/bench/{{n}}",
         "recipients": [{"to": "+1555%07d" % i, "fields": {"n": i}} for i in range(n)]}
 req = urllib.request.Request(base + "/api/messages/bulk", json.dumps(body).encode(),
-                             {"Content-Type": "application/json"})
+                             {"Content-Type": "application/json", **headers()})
 print(json.load(urllib.request.urlopen(req))["id"])
 PY
 )
@@ -41,8 +46,9 @@ echo "batch $BATCH"
 LINKS_FILE="$OUT/links-$BATCH.txt"
 python3 - "$BASE" "$BATCH" "$LINKS_FILE" <<'PY'
 import json, sys, time, urllib.request, urllib.parse
+from lt_auth import headers
 base, batch, path = sys.argv[1], sys.argv[2], sys.argv[3]
-get = lambda p: json.load(urllib.request.urlopen(base + p))
+get = lambda p: json.load(urllib.request.urlopen(urllib.request.Request(base + p, headers=headers())))
 deadline = time.time() + 600
 while not get("/api/batches/%s" % batch)["finished"]:
     if time.time() > deadline: sys.exit("batch did not finish")

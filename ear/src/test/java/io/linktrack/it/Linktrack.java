@@ -9,13 +9,18 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -29,12 +34,47 @@ final class Linktrack {
 
   static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
 
+  /** The test server's administrator (linktrack.admin-password, set in ear/pom.xml). */
+  static final String ADMIN_USER = "admin";
+
+  static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
+
   // Pooled connections are dropped after 20 s: the server closes idle ones after 30 s, and a
   // request on such a connection fails (long tests leave the pool idle that long).
   private static final Client CLIENT =
       ((ResteasyClientBuilder) ClientBuilder.newBuilder())
           .connectionTTL(20, TimeUnit.SECONDS)
+          .register(new SignInAsAdmin())
           .build();
+
+  /** A client that sends no credentials of its own: for what an anonymous caller sees. */
+  static Client anonymousClient() {
+    return ((ResteasyClientBuilder) ClientBuilder.newBuilder())
+        .connectionTTL(20, TimeUnit.SECONDS)
+        .build();
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Every /api call of the shared client signs in as the administrator, unless the test set its own
+   * Authorization header (SecurityIT). Short links get no credentials, as from a phone.
+   */
+  private static final class SignInAsAdmin implements ClientRequestFilter {
+    @Override
+    public void filter(ClientRequestContext request) {
+      String path = request.getUri().getPath();
+      if (path.startsWith("/api") && !request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+        request
+            .getHeaders()
+            .putSingle(HttpHeaders.AUTHORIZATION, basic(ADMIN_USER, ADMIN_PASSWORD));
+      }
+    }
+  }
 
   private Linktrack() {}
 

@@ -1,11 +1,13 @@
 package io.linktrack.campaigns.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.campaigns.boundary.CampaignReport;
 import io.linktrack.campaigns.boundary.Campaigns;
 import io.linktrack.campaigns.boundary.Campaigns.CampaignView;
 import io.linktrack.campaigns.entity.UtmParameters;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("api/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
 public class CampaignsResource {
 
   @Inject Campaigns campaigns;
@@ -29,6 +32,7 @@ public class CampaignsResource {
   @Context UriInfo uri;
 
   @POST
+  @RolesAllowed(Role.ADMIN_NAME)
   public Response create(String body) {
     JsonFields request = JsonFields.parse(body, "A campaign");
     CampaignView campaign =

@@ -1,11 +1,13 @@
 package io.linktrack.clicks.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.clicks.boundary.BotAgents;
 import io.linktrack.clicks.boundary.BotAgents.BotAgentList;
 import io.linktrack.clicks.boundary.Reclassification;
 import io.linktrack.clicks.boundary.Reclassification.Outcome;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
 public class BotsResource {
 
   @Inject BotAgents agents;

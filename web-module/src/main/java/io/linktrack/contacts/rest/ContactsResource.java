@@ -1,11 +1,13 @@
 package io.linktrack.contacts.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.contacts.boundary.ContactView;
 import io.linktrack.contacts.boundary.Contacts;
 import io.linktrack.contacts.boundary.Contacts.TimelineClick;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("api/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
 public class ContactsResource {
 
   @Inject Contacts contacts;
@@ -30,6 +33,7 @@ public class ContactsResource {
   @Context UriInfo uri;
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME})
   public Response create(String body) {
     JsonFields request = JsonFields.parse(body, "A contact");
     ContactView contact = contacts.create(request.text("id"), request.text("name"));

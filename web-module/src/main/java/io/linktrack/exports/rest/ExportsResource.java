@@ -1,8 +1,10 @@
 package io.linktrack.exports.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.exports.boundary.ExportQuery;
 import io.linktrack.exports.boundary.Exports;
 import io.linktrack.platform.rest.Params;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.StreamingOutput;
  * a 400 problem; the rows are then streamed as they are read.
  */
 @Path("api/exports")
+@RolesAllowed(Role.ADMIN_NAME)
 public class ExportsResource {
 
   static final String CSV = "text/csv; charset=UTF-8";

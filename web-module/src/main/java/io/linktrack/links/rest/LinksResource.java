@@ -1,5 +1,6 @@
 package io.linktrack.links.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.links.boundary.CustomLinkDraft;
 import io.linktrack.links.boundary.LinkQuery;
 import io.linktrack.links.boundary.LinkView;
@@ -8,6 +9,7 @@ import io.linktrack.links.entity.LinkType;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("api/links")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
 public class LinksResource {
 
   @Inject Links links;
@@ -33,6 +36,7 @@ public class LinksResource {
   @Context UriInfo uri;
 
   @POST
+  @RolesAllowed(Role.ADMIN_NAME)
   public Response create(String body) {
     LinkView link = links.create(CustomLinkDraft.fromJson(JsonFields.parse(body, "A link")));
     return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(link.id()))
@@ -63,6 +67,7 @@ public class LinksResource {
   /** Retires a custom link; its history stays. Repeating it changes nothing. */
   @DELETE
   @Path("{id}")
+  @RolesAllowed(Role.ADMIN_NAME)
   public Response retire(@PathParam("id") String id) {
     links.retire(Params.id("link", id));
     return Response.noContent().build();

@@ -1,5 +1,6 @@
 package io.linktrack.messages.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.messages.boundary.BatchView;
 import io.linktrack.messages.boundary.ClickView;
 import io.linktrack.messages.boundary.MessageQuery;
@@ -11,6 +12,7 @@ import io.linktrack.messages.entity.MessageStatus;
 import io.linktrack.messages.entity.OutboundDraft;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
 public class MessagesResource {
 
   @Inject Messages messages;
@@ -39,6 +42,7 @@ public class MessagesResource {
 
   @POST
   @Path("messages")
+  @RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME})
   public Response send(String body) {
     MessageView message =
         messages.submit(OutboundDraft.fromJson(JsonFields.parse(body, "A message")));
@@ -49,6 +53,7 @@ public class MessagesResource {
 
   @POST
   @Path("messages/bulk")
+  @RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME})
   public Response sendBulk(String body) {
     BatchView batch =
         messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")));

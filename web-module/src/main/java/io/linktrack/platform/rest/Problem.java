@@ -48,9 +48,14 @@ public final class Problem {
   }
 
   public Response toResponse() {
+    return Response.status(status).type(MEDIA_TYPE).entity(toJson()).build();
+  }
+
+  /** The body alone, for answers written outside JAX-RS (the authentication mechanism). */
+  public String toJson() {
     if (hasErrors) {
       body.add("errors", errors);
     }
-    return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+    return body.build().toString();
   }
 }

@@ -1,10 +1,12 @@
 package io.linktrack.rules.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.rest.Params;
 import io.linktrack.rules.boundary.AlertQuery;
 import io.linktrack.rules.boundary.AlertView;
 import io.linktrack.rules.boundary.Alerts;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Every firing of the rules, newest first, with the delivery state of each action. */
 @Path("api/alerts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
 public class AlertsResource {
 
   @Inject Alerts alerts;

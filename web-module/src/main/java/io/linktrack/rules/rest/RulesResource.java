@@ -1,5 +1,6 @@
 package io.linktrack.rules.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
 import io.linktrack.rules.boundary.PassStatus;
@@ -7,6 +8,7 @@ import io.linktrack.rules.boundary.RulePasses;
 import io.linktrack.rules.boundary.RuleView;
 import io.linktrack.rules.boundary.Rules;
 import io.linktrack.rules.entity.RuleDraft;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +28,7 @@ import java.util.List;
 @Path("api/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
 public class RulesResource {
 
   @Inject Rules rules;
@@ -35,6 +38,7 @@ public class RulesResource {
   @Context UriInfo uri;
 
   @POST
+  @RolesAllowed(Role.ADMIN_NAME)
   public Response create(String body) {
     RuleView rule = rules.create(RuleDraft.fromJson(JsonFields.parse(body, "A rule")));
     return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(rule.id()))
@@ -62,6 +66,7 @@ public class RulesResource {
 
   @PUT
   @Path("{id}")
+  @RolesAllowed(Role.ADMIN_NAME)
   public RuleView update(@PathParam("id") String id, String body) {
     long ruleId = Params.id("rule", id);
     return rules.update(ruleId, RuleDraft.fromJson(JsonFields.parse(body, "A rule")));
@@ -69,6 +74,7 @@ public class RulesResource {
 
   @DELETE
   @Path("{id}")
+  @RolesAllowed(Role.ADMIN_NAME)
   public Response delete(@PathParam("id") String id) {
     rules.delete(Params.id("rule", id));
     return Response.noContent().build();

@@ -1,9 +1,11 @@
 package io.linktrack.tasks.rest;
 
+import io.linktrack.access.entity.Role;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.rest.Params;
 import io.linktrack.tasks.boundary.TaskView;
 import io.linktrack.tasks.boundary.Tasks;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 /** CRM tasks created by rules. */
 @Path("api/tasks")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
 public class TasksResource {
 
   @Inject Tasks tasks;

@@ -1,0 +1,20 @@
+-- API keys of systems such as the CRM: only the SHA-256 of each key is stored (docs/operations.md).
+CREATE SEQUENCE LT_API_KEY_SEQ AS BIGINT START WITH 1 INCREMENT BY 1;
+
+CREATE TABLE LT_API_KEY (
+  ID BIGINT NOT NULL PRIMARY KEY,
+  NAME VARCHAR(200) NOT NULL,
+  ROLE_NAME VARCHAR(16) NOT NULL,
+  KEY_HASH VARCHAR(64) NOT NULL UNIQUE,
+  CREATED_AT TIMESTAMP(6) NOT NULL,
+  LAST_USED_AT TIMESTAMP(6),
+  REVOKED_AT TIMESTAMP(6)
+);
+
+-- The PBKDF2 hash of the password Linktrack made up for its administrator at the first start,
+-- when none was configured. One row at most.
+CREATE TABLE LT_BOOTSTRAP_ADMIN (
+  ID INTEGER NOT NULL PRIMARY KEY,
+  PASSWORD_HASH VARCHAR(200) NOT NULL,
+  CREATED_AT TIMESTAMP(6) NOT NULL
+);
