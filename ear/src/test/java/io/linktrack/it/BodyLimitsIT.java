@@ -46,6 +46,8 @@ class BodyLimitsIT {
               + path
               + " HTTP/1.1\r\nHost: "
               + BASE.getHost()
+              + "\r\nAuthorization: "
+              + Linktrack.basic(Linktrack.ADMIN_USER, Linktrack.ADMIN_PASSWORD)
               + "\r\nContent-Type: application/json\r\n"
               + (contentLength == null
                   ? "Transfer-Encoding: chunked\r\n"

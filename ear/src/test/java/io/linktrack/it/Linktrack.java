@@ -11,10 +11,15 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +49,28 @@ final class Linktrack {
   private static final Client CLIENT =
       ((ResteasyClientBuilder) ClientBuilder.newBuilder())
           .connectionTTL(20, TimeUnit.SECONDS)
+          .connectionCheckoutTimeout(30, TimeUnit.SECONDS)
           .register(new SignInAsAdmin())
+          .register(new ReadWhole())
           .build();
+
+  /**
+   * Reads every answer whole as it arrives, so that its pooled connection goes back at once. A test
+   * that looks only at the status would otherwise keep the connection until the pool ran dry and
+   * the next call waited for ever (that hung RuleRestartIT while a slow server restarted); the
+   * checkout timeout above turns any such wait into a failure.
+   */
+  private static final class ReadWhole implements ClientResponseFilter {
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response)
+        throws IOException {
+      if (response.hasEntity()) {
+        try (InputStream body = response.getEntityStream()) {
+          response.setEntityStream(new ByteArrayInputStream(body.readAllBytes()));
+        }
+      }
+    }
+  }
 
   /** A client that sends no credentials of its own: for what an anonymous caller sees. */
   static Client anonymousClient() {
