@@ -7,6 +7,7 @@ import io.linktrack.messages.boundary.MessageView;
 import io.linktrack.messages.boundary.Messages;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.messages.entity.BulkDraft;
+import io.linktrack.messages.entity.IdempotentRequest;
 import io.linktrack.messages.entity.MessageStatus;
 import io.linktrack.messages.entity.OutboundDraft;
 import io.linktrack.platform.JsonFields;
@@ -14,6 +15,7 @@ import io.linktrack.platform.rest.Params;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +29,10 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * Sending is asynchronous: 202 Accepted means the message is stored and on its way; its status
  * moves from QUEUED to READY to SENT.
+ *
+ * <p>A client that may retry (a timeout, a lost connection) sends an {@code Idempotency-Key}: the
+ * retry answers what the first request made, with {@code Idempotent-Replayed: true}, and sends
+ * nothing a second time.
  */
 @Path("api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,24 +43,35 @@ public class MessagesResource {
 
   @Context UriInfo uri;
 
+  static final String REPLAYED = "Idempotent-Replayed";
+
   @POST
   @Path("messages")
-  public Response send(String body) {
-    MessageView message =
-        messages.submit(OutboundDraft.fromJson(JsonFields.parse(body, "A message")));
-    return Response.accepted(message)
+  public Response send(@HeaderParam(IdempotentRequest.HEADER) String key, String body) {
+    IdempotentRequest request = IdempotentRequest.of(key, "POST /api/messages", body);
+    Messages.Sent<MessageView> sent =
+        messages.submit(OutboundDraft.fromJson(JsonFields.parse(body, "A message")), request);
+    MessageView message = sent.view();
+    return replayed(Response.accepted(message), sent)
         .location(uri.getBaseUriBuilder().path("api/messages/{id}").build(message.id()))
         .build();
   }
 
   @POST
   @Path("messages/bulk")
-  public Response sendBulk(String body) {
-    BatchView batch =
-        messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")));
-    return Response.accepted(new Accepted(batch.id(), batch.total()))
+  public Response sendBulk(@HeaderParam(IdempotentRequest.HEADER) String key, String body) {
+    IdempotentRequest request = IdempotentRequest.of(key, "POST /api/messages/bulk", body);
+    Messages.Sent<BatchView> sent =
+        messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")), request);
+    BatchView batch = sent.view();
+    return replayed(Response.accepted(new Accepted(batch.id(), batch.total())), sent)
         .location(uri.getBaseUriBuilder().path("api/batches/{id}").build(batch.id()))
         .build();
+  }
+
+  private static Response.ResponseBuilder replayed(
+      Response.ResponseBuilder response, Messages.Sent<?> sent) {
+    return sent.replayed() ? response.header(REPLAYED, "true") : response;
   }
 
   /** What a bulk send answers: the batch to watch and how many messages it holds. */
