@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,9 +129,16 @@ class RuleRestartIT {
   }
 
   private static boolean ready() {
-    try {
-      return Linktrack.get("health/ready").getStatus() == 200
-          && Linktrack.get("api/rules/status").getStatus() == 200;
+    return answers200("health/ready") && answers200("api/rules/status");
+  }
+
+  /**
+   * Closes every answer: an unclosed one keeps its pooled connection, and a slow restart polls
+   * often enough to use up the pool, after which the next request waits forever.
+   */
+  private static boolean answers200(String path) {
+    try (Response response = Linktrack.get(path)) {
+      return response.getStatus() == 200;
     } catch (RuntimeException e) {
       return false;
     }
