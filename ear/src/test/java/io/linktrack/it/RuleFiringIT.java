@@ -198,6 +198,41 @@ class RuleFiringIT {
   }
 
   @Test
+  void anActionThatCannotSucceedIsParkedFailedWithItsReasonBesideTheOnesThatWorked()
+      throws Exception {
+    long campaign = newCampaign();
+    try (WebhookReceiver hook = WebhookReceiver.start()) {
+      // the message has no contactId: tagging its contact can never work, and is not retried
+      long rule =
+          id(
+              createRule(
+                  "{\"name\":\"Tag a contact that is not there\",\"scope\":\"MESSAGE\","
+                      + "\"metric\":\"CLICKS\",\"threshold\":0,\"campaignId\":"
+                      + campaign
+                      + ",\"actions\":[{\"type\":\"TAG_CONTACT\",\"tag\":\"hot\"},"
+                      + "{\"type\":\"WEBHOOK\",\"url\":"
+                      + quote(hook.url())
+                      + "}]}"));
+      long message =
+          messageIdOf(",\"campaignId\":" + campaign, "https://example.com/park-" + campaign);
+      click(shortLinks(message).get(0));
+
+      JsonObject alert = awaitActionsSettled(rule, TIMEOUT);
+      JsonObject tag = alert.getJsonArray("actions").getJsonObject(0);
+      assertEquals("FAILED", tag.getString("state"), () -> "parked, not dropped: " + tag);
+      assertEquals(
+          "The MESSAGE " + message + " has no contact to tag",
+          tag.getString("lastError"),
+          "the reason is shown with the action");
+      assertEquals(1, tag.getInt("attempts"), "retrying cannot help, so it is tried once");
+      assertTrue(tag.isNull("nextAttemptAt"), "a parked action has no next attempt");
+      JsonObject webhook = alert.getJsonArray("actions").getJsonObject(1);
+      assertEquals("DONE", webhook.getString("state"), "the other action is carried out anyway");
+      assertEquals(1, hook.received().size());
+    }
+  }
+
+  @Test
   void aDisabledRuleFiresNothing() {
     long campaign = newCampaign();
     String assignee = "nobody-" + UUID.randomUUID();

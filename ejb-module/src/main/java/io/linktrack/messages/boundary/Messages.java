@@ -8,10 +8,12 @@ import io.linktrack.messages.control.Intake;
 import io.linktrack.messages.control.MessageQueues;
 import io.linktrack.messages.entity.Batch;
 import io.linktrack.messages.entity.BulkDraft;
+import io.linktrack.messages.entity.IdempotentRequest;
 import io.linktrack.messages.entity.Message;
 import io.linktrack.messages.entity.MessageStatus;
 import io.linktrack.messages.entity.OutboundDraft;
 import io.linktrack.platform.NotFound;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,27 +61,57 @@ public class Messages {
   @ConfigProperty(name = "linktrack.dispatch.stranded-after", defaultValue = "PT1M")
   Duration strandedAfter;
 
+  /** What a send answers; {@code replayed} when an earlier request with its key made it. */
+  public record Sent<T>(T view, boolean replayed) {}
+
+  /** Accepts a message; {@code request} is null unless the client sent an Idempotency-Key. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public MessageView submit(OutboundDraft draft) {
+  public Sent<MessageView> submit(OutboundDraft draft, IdempotentRequest request) {
     if (!Boolean.FALSE.equals(draft.trackLinks())) {
       Shortener.checkUrls(draft.channel().isEmail(), draft.body(), "body");
     }
-    Message message = intake.accept(draft);
-    dispatch(List.of(message.id()));
-    return MessageView.of(message, shortLinks.baseUrl());
+    Intake.Accepted<Message> accepted = once(request, () -> intake.accept(draft, request));
+    if (accepted.replayed()) {
+      return new Sent<>(find(accepted.record().id()), true); // as it is now: maybe SENT already
+    }
+    dispatch(List.of(accepted.record().id()));
+    return new Sent<>(MessageView.of(accepted.record(), shortLinks.baseUrl()), false);
   }
 
+  /**
+   * Accepts a bulk send. A retry with the same Idempotency-Key answers the same batch, and stores
+   * whatever recipients its first request had not stored yet (that request's server may have died
+   * halfway); the batch row decides who stores which chunk.
+   */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public BatchView submitBulk(BulkDraft bulk) {
+  public Sent<BatchView> submitBulk(BulkDraft bulk, IdempotentRequest request) {
     if (!Boolean.FALSE.equals(bulk.trackLinks())) {
       Shortener.checkUrls(bulk.channel().isEmail(), bulk.body(), "body");
     }
-    Batch batch = intake.openBatch(bulk);
-    for (int from = 0; from < bulk.size(); from += CHUNK) {
-      int to = Math.min(from + CHUNK, bulk.size());
-      dispatch(intake.acceptChunk(bulk, batch.id(), from, to));
+    Intake.Accepted<Batch> opened = once(request, () -> intake.openBatch(bulk, request));
+    Batch batch = opened.record();
+    List<Long> ids;
+    while (!(ids = intake.acceptNextChunk(bulk, batch.id(), CHUNK)).isEmpty()) {
+      dispatch(ids);
     }
-    return new BatchView(batch.id(), batch.total(), 0, 0, false);
+    return new Sent<>(new BatchView(batch.id(), batch.total(), 0, 0, false), opened.replayed());
+  }
+
+  /**
+   * Runs an acceptance; if it fails while a concurrent request with the same key commits first (the
+   * key's primary key refuses the second insert), runs it once more to find that answer.
+   */
+  private static <T> Intake.Accepted<T> once(
+      IdempotentRequest request, Supplier<Intake.Accepted<T>> acceptance) {
+    try {
+      return acceptance.get();
+    } catch (EJBException e) {
+      if (request == null) {
+        throw e;
+      }
+      LOG.fine("Concurrent request with the same Idempotency-Key; answering its result");
+      return acceptance.get();
+    }
   }
 
   /**

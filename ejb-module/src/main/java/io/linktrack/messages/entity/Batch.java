@@ -31,6 +31,10 @@ public class Batch {
   @Column(name = "CREATED_AT", nullable = false)
   private Instant createdAt;
 
+  /** Recipients whose messages are stored; below total while the acceptance is under way. */
+  @Column(name = "ACCEPTED", nullable = false)
+  private int accepted;
+
   protected Batch() {}
 
   public Batch(int total, Long campaignId, Instant createdAt) {
@@ -40,6 +44,20 @@ public class Batch {
     this.total = total;
     this.campaignId = campaignId;
     this.createdAt = createdAt;
+  }
+
+  /**
+   * Takes the next at most {@code size} recipients for storing and answers the index after them
+   * (the first is {@link #accepted()} before the call). Called with the batch row locked, so the
+   * original request and a retry of it never take the same recipients.
+   */
+  public int acceptNext(int size) {
+    accepted = Math.min(total, accepted + size);
+    return accepted;
+  }
+
+  public int accepted() {
+    return accepted;
   }
 
   public Long id() {

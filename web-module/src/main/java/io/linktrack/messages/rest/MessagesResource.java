@@ -8,6 +8,7 @@ import io.linktrack.messages.boundary.MessageView;
 import io.linktrack.messages.boundary.Messages;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.messages.entity.BulkDraft;
+import io.linktrack.messages.entity.IdempotentRequest;
 import io.linktrack.messages.entity.MessageStatus;
 import io.linktrack.messages.entity.OutboundDraft;
 import io.linktrack.platform.JsonFields;
@@ -16,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,11 +26,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Sending is asynchronous: 202 Accepted means the message is stored and on its way; its status
  * moves from QUEUED to READY to SENT.
+ *
+ * <p>A client that may retry (a timeout, a lost connection) sends an {@code Idempotency-Key}: the
+ * retry answers what the first request made, with {@code Idempotent-Replayed: true}, and sends
+ * nothing a second time.
  */
 @Path("api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,13 +47,19 @@ public class MessagesResource {
 
   @Context UriInfo uri;
 
+  @Context SecurityContext security;
+
+  static final String REPLAYED = "Idempotent-Replayed";
+
   @POST
   @Path("messages")
   @RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME})
-  public Response send(String body) {
-    MessageView message =
-        messages.submit(OutboundDraft.fromJson(JsonFields.parse(body, "A message")));
-    return Response.accepted(message)
+  public Response send(@HeaderParam(IdempotentRequest.HEADER) String key, String body) {
+    IdempotentRequest request = IdempotentRequest.of(key, asCaller("POST /api/messages"), body);
+    Messages.Sent<MessageView> sent =
+        messages.submit(OutboundDraft.fromJson(JsonFields.parse(body, "A message")), request);
+    MessageView message = sent.view();
+    return replayed(Response.accepted(message), sent)
         .location(uri.getBaseUriBuilder().path("api/messages/{id}").build(message.id()))
         .build();
   }
@@ -54,12 +67,28 @@ public class MessagesResource {
   @POST
   @Path("messages/bulk")
   @RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME})
-  public Response sendBulk(String body) {
-    BatchView batch =
-        messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")));
-    return Response.accepted(new Accepted(batch.id(), batch.total()))
+  public Response sendBulk(@HeaderParam(IdempotentRequest.HEADER) String key, String body) {
+    IdempotentRequest request =
+        IdempotentRequest.of(key, asCaller("POST /api/messages/bulk"), body);
+    Messages.Sent<BatchView> sent =
+        messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")), request);
+    BatchView batch = sent.view();
+    return replayed(Response.accepted(new Accepted(batch.id(), batch.total())), sent)
         .location(uri.getBaseUriBuilder().path("api/batches/{id}").build(batch.id()))
         .build();
+  }
+
+  /**
+   * A key belongs to the caller who sent it: another caller's request under the same key is another
+   * request (422), never a replay of what the first one made.
+   */
+  private String asCaller(String endpoint) {
+    return endpoint + " by " + security.getUserPrincipal().getName();
+  }
+
+  private static Response.ResponseBuilder replayed(
+      Response.ResponseBuilder response, Messages.Sent<?> sent) {
+    return sent.replayed() ? response.header(REPLAYED, "true") : response;
   }
 
   /** What a bulk send answers: the batch to watch and how many messages it holds. */

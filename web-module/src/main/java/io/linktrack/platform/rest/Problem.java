@@ -27,6 +27,11 @@ public final class Problem {
     return new Problem(type, status.getStatusCode(), status.getReasonPhrase());
   }
 
+  /** For statuses without a {@link Response.Status} constant, such as 422. */
+  public static Problem of(String type, int status, String title) {
+    return new Problem(type, status, title);
+  }
+
   public static Problem of(int status) {
     Response.Status.Family family = Response.Status.Family.familyOf(status);
     Response.StatusType known = Response.Status.fromStatusCode(status);
