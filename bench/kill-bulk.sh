@@ -22,7 +22,7 @@
 # seconds to wait after the restart for the batch to finish (messages whose id had not reached the
 # queue are queued again by the stranded sweep, linktrack.dispatch.stranded-after = 1 min).
 # READY_TIMEOUT (default 600): seconds a (re)start may take before the script gives up.
-# LINKTRACK_AUTH: user:password for the API, once it asks for one (passed to curl as -u).
+# LT_AUTH (default admin:<random>): the administrator of the server it starts, user:password.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 WLP=${WLP:-$HERE/../ear/target/liberty/wlp}
@@ -37,6 +37,8 @@ SETTLE=${SETTLE:-600}
 SERVER=${SERVER:-killbulk}
 DATA=${DATA:-$HERE/../ear/target/kill-bulk-data}
 BASE=http://localhost:$PORT
+# the server this script starts gets this administrator (LINKTRACK_ADMIN_PASSWORD in its server.env)
+LT_AUTH=${LT_AUTH:-admin:$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 command -v psql >/dev/null || { echo "psql is needed" >&2; exit 2; }
 EAR=${EAR:-$HERE/../ear/target/linktrack.ear}
 [ -f "$EAR" ] || { echo "no $EAR: mvn -B -ntp -DskipTests verify" >&2; exit 2; }
@@ -44,7 +46,7 @@ EAR=${EAR:-$HERE/../ear/target/linktrack.ear}
 
 # Every API call goes through here: switching on credentials is one variable.
 api() {
-  curl -sS -f ${LINKTRACK_AUTH:+-u "$LINKTRACK_AUTH"} -H 'Accept: application/json' "$@"
+  curl -sS -f -u "$LT_AUTH" -H 'Accept: application/json' "$@"
 }
 sql() {
   psql -h "$DB_HOST" -U "$DB_USER" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAtX -F ' ' -c "$1"
@@ -79,6 +81,8 @@ LINKTRACK_DB_NAME=$DB_NAME
 LINKTRACK_HTTP_PORT=$PORT
 LINKTRACK_JMS_PORT=$JMS_PORT
 LINKTRACK_SHORT_BASE_URL=$BASE
+LINKTRACK_ADMIN_USER=${LT_AUTH%%:*}
+LINKTRACK_ADMIN_PASSWORD=${LT_AUTH#*:}
 EOF
 echo "LINKTRACK_DATA_DIR=$DATA" > "$WLP/usr/servers/$SERVER/bootstrap.properties"
 psql -h "$DB_HOST" -U "$DB_USER" -d postgres -qX -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" \
