@@ -34,13 +34,21 @@ public final class JsonFields {
     if (json == null || json.isBlank()) {
       throw new InvalidInput(null, what + " needs a JSON object as its body");
     }
+    JsonValue value = read(json, what);
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidInput(null, what + " must be a JSON object, not " + describe(value));
+    }
+    return of(value.asJsonObject());
+  }
+
+  private static JsonValue read(String json, String what) {
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidInput(null, what + " must be a JSON object, not " + describe(value));
-      }
-      return of(value.asJsonObject());
+      return reader.readValue();
     } catch (JsonException | IllegalStateException e) {
+      throw new InvalidInput(null, what + " is not valid JSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Parsson refuses a document nested deeper than 1,000 levels with a bare RuntimeException
+      // ("Input is too deeply nested"): reading a string can fail for nothing but the document.
       throw new InvalidInput(null, what + " is not valid JSON: " + e.getMessage());
     }
   }
@@ -55,7 +63,7 @@ public final class JsonFields {
       return null;
     }
     if (value instanceof JsonString string) {
-      return string.getString();
+      return checkedText(field, string.getString());
     }
     throw wrongType(field, "a string", value);
   }
@@ -129,10 +137,30 @@ public final class JsonFields {
       return null;
     }
     return switch (value.getValueType()) {
-      case STRING -> ((JsonString) value).getString();
+      case STRING -> checkedText(field, ((JsonString) value).getString());
       case NUMBER, TRUE, FALSE -> value.toString();
       default -> throw wrongType(field, "a string, number or boolean", value);
     };
+  }
+
+  /**
+   * JSON escapes can spell text that no database column takes: NUL (PostgreSQL refuses it) and
+   * unpaired surrogates ({@code "\\uD800"}, which has no UTF-8 form). Neither is ever meant.
+   */
+  private String checkedText(String field, String text) {
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      boolean unpaired =
+          Character.isHighSurrogate(c)
+              ? k + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++k))
+              : Character.isLowSurrogate(c);
+      if (c == '\u0000' || unpaired) {
+        throw new InvalidInput(
+            path(field),
+            path(field) + " must be Unicode text without NUL characters or unpaired surrogates");
+      }
+    }
+    return text;
   }
 
   private JsonValue present(String field) {
