@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,82 @@ class BadInputIT {
         0,
         getJson("api/messages?campaignId=" + campaign).getInt("total"),
         "a refused bulk send must not leave some of its messages behind");
+  }
+
+  /** Counter-examples FuzzIT found: each was a 500, or not a problem. */
+  @Test
+  void fuzzedCounterExamplesGetA4xxProblem() {
+    String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+    assertProblem(
+        Linktrack.post("api/rules", "{\"name\":\"x\",\"threshold\":" + deep + "}"),
+        400,
+        "a body nested 5,000 levels deep");
+    assertProblem(
+        Linktrack.client()
+            .target(Linktrack.BASE + "/api/contacts")
+            .request()
+            .post(
+                Entity.entity(
+                    "{\"name\":\"Ann\"}".getBytes(StandardCharsets.UTF_8),
+                    "application/json; charset=\"\"")),
+        415,
+        "a Content-Type with an empty charset");
+    assertProblem(
+        Linktrack.get("api/alerts?to=%2B999999999-12-31T23:59:59Z"),
+        400,
+        "an instant beyond the year 9999");
+    assertProblem(
+        Linktrack.get("api/messages?from=-999999999-01-01T00:00:00Z"),
+        400,
+        "an instant before the year 1000");
+    assertProblem(
+        Linktrack.post(
+            "api/links",
+            "{\"url\":\"https://example.com/\",\"name\":\"far\",\"expiresAt\":\"+999999999-12-31T23:59:59Z\"}"),
+        400,
+        "a link expiring after the year 9999");
+    String contact = "fuzz-surrogate-" + UUID.randomUUID();
+    assertProblem(
+        Linktrack.post(
+            "api/contacts", "{\"id\":" + quote(contact + "-") + ",\"name\":\"\\uD800\"}"),
+        400,
+        "a name with an unpaired surrogate");
+    assertProblem(
+        Linktrack.post("api/contacts", "{\"id\":\"" + contact + "\\u0000\"}"),
+        400,
+        "an id with a NUL character");
+    assertEquals(
+        404,
+        Linktrack.get("api/contacts/" + contact + "-").getStatus(),
+        "a refused contact is not stored");
+    assertProblem(
+        Linktrack.post("api/contacts", "{\"id\":" + quote("${jndi:ldap://127.0.0.1/x}") + "}"),
+        400,
+        "a contact id with a '/', which no URL could name");
+    // the servlet container refuses a path with an invalid UTF-8 escape: still a problem
+    assertProblem(Linktrack.get("api/campaigns/%FF/report"), 400, "an invalid UTF-8 escape");
+  }
+
+  /** A bot text with a '/' cannot be named in a path segment: the query form removes it. */
+  @Test
+  void aBotTextWithASlashCanBeRemoved() {
+    String text = "FuzzBot/" + UUID.randomUUID();
+    assertEquals(
+        200, Linktrack.post("api/admin/bot-agents", "{\"text\":" + quote(text) + "}").getStatus());
+    Response removed =
+        Linktrack.client()
+            .target(Linktrack.BASE + "/api/admin/bot-agents")
+            .queryParam("text", text)
+            .request()
+            .delete();
+    assertEquals(200, removed.getStatus(), "the text is removed");
+    assertFalse(
+        Linktrack.strings(json(removed).getJsonArray("stored")).contains(text),
+        "the text is no longer stored");
+    assertProblem(
+        Linktrack.client().target(Linktrack.BASE + "/api/admin/bot-agents").request().delete(),
+        400,
+        "no text named");
   }
 
   private static void assertProblem(Response response, int status, String what) {

@@ -2,7 +2,6 @@ package io.linktrack.platform;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -34,17 +33,20 @@ public final class JsonFields {
     if (json == null || json.isBlank()) {
       throw new InvalidInput(null, what + " needs a JSON object as its body");
     }
+    JsonValue value = read(json, what);
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidInput(null, what + " must be a JSON object, not " + describe(value));
+    }
+    return of(value.asJsonObject());
+  }
+
+  private static JsonValue read(String json, String what) {
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidInput(null, what + " must be a JSON object, not " + describe(value));
-      }
-      return of(value.asJsonObject());
-    } catch (JsonException | IllegalStateException e) {
-      throw new InvalidInput(null, what + " is not valid JSON: " + e.getMessage());
+      return reader.readValue();
     } catch (RuntimeException e) {
-      // Parsson stops at 1,000 levels of nesting with a bare RuntimeException; no record of ours
-      // nests more than three, so this is a client's mistake (or an attack), not a server error
+      // JsonException and IllegalStateException for malformed text; and Parsson stops at 1,000
+      // levels of nesting with a bare RuntimeException: no record of ours nests more than three,
+      // so that too is a client's mistake (or an attack), not a server error
       throw new InvalidInput(null, what + " is not valid JSON: " + e.getMessage());
     }
   }
@@ -59,7 +61,7 @@ public final class JsonFields {
       return null;
     }
     if (value instanceof JsonString string) {
-      return string.getString();
+      return checkedText(field, string.getString());
     }
     throw wrongType(field, "a string", value);
   }
@@ -133,10 +135,30 @@ public final class JsonFields {
       return null;
     }
     return switch (value.getValueType()) {
-      case STRING -> ((JsonString) value).getString();
+      case STRING -> checkedText(field, ((JsonString) value).getString());
       case NUMBER, TRUE, FALSE -> value.toString();
       default -> throw wrongType(field, "a string, number or boolean", value);
     };
+  }
+
+  /**
+   * JSON escapes can spell text that no database column takes: NUL (PostgreSQL refuses it) and
+   * unpaired surrogates ({@code "\\uD800"}, which has no UTF-8 form). Neither is ever meant.
+   */
+  private String checkedText(String field, String text) {
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      boolean unpaired =
+          Character.isHighSurrogate(c)
+              ? k + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++k))
+              : Character.isLowSurrogate(c);
+      if (c == '\u0000' || unpaired) {
+        throw new InvalidInput(
+            path(field),
+            path(field) + " must be Unicode text without NUL characters or unpaired surrogates");
+      }
+    }
+    return text;
   }
 
   private JsonValue present(String field) {

@@ -4,6 +4,7 @@ import io.linktrack.contacts.boundary.ContactView.ContactClick;
 import io.linktrack.contacts.entity.Contact;
 import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.Conflict;
+import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,14 @@ public class Contacts {
 
   /** Creates a contact; without an id, Linktrack makes one up. */
   public ContactView create(String id, String name) {
+    // the contact is read at /api/contacts/{id}: the server refuses '/', '\\' and '#' in a path
+    // segment even when encoded, so such an id could be stored but never read back
+    if (id != null
+        && (id.chars().anyMatch(c -> c == '/' || c == '\\' || c == '#')
+            || id.strip().equals(".")
+            || id.strip().equals(".."))) {
+      throw new InvalidInput("id", "id must not contain '/', '\\' or '#', nor be '.' or '..'");
+    }
     Contact contact =
         new Contact(id == null ? UUID.randomUUID().toString() : id, name, Instant.now());
     if (em.find(Contact.class, contact.id()) != null) {

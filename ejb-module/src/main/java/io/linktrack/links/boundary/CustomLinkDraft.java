@@ -3,6 +3,7 @@ package io.linktrack.links.boundary;
 import io.linktrack.links.entity.Destination;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.JsonFields;
+import io.linktrack.platform.StorableInstants;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -23,7 +24,7 @@ public record CustomLinkDraft(
       return null;
     }
     try {
-      return Instant.parse(text.strip());
+      return StorableInstants.check(field, Instant.parse(text.strip()));
     } catch (DateTimeParseException e) {
       throw new InvalidInput(
           field, field + " must be an ISO-8601 instant, like 2026-12-31T23:59:59Z");

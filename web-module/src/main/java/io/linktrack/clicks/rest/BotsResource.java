@@ -5,6 +5,7 @@ import io.linktrack.clicks.boundary.BotAgents;
 import io.linktrack.clicks.boundary.BotAgents.BotAgentList;
 import io.linktrack.clicks.boundary.Reclassification;
 import io.linktrack.clicks.boundary.Reclassification.Outcome;
+import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.platform.rest.Params;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Admin: the run-time bot list, and scoring stored clicks again after it changed. */
@@ -44,6 +46,19 @@ public class BotsResource {
   @DELETE
   @Path("bot-agents/{text}")
   public BotAgentList removeAgent(@PathParam("text") String text) {
+    return agents.remove(text);
+  }
+
+  /**
+   * The same for any text: a user agent's text often has a {@code /} ({@code bingbot/2.0}), which
+   * the server refuses in a path segment even when encoded.
+   */
+  @DELETE
+  @Path("bot-agents")
+  public BotAgentList removeAgentNamed(@QueryParam("text") String text) {
+    if (text == null || text.isEmpty()) {
+      throw new InvalidInput("text", "text names the stored text to remove");
+    }
     return agents.remove(text);
   }
 

@@ -2,6 +2,7 @@ package io.linktrack.platform.rest;
 
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
+import io.linktrack.platform.StorableInstants;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -64,9 +65,11 @@ public final class Params {
     }
     String text = value.strip();
     try {
-      return text.length() == 10
-          ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : Instant.parse(text);
+      return StorableInstants.check(
+          name,
+          text.length() == 10
+              ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : Instant.parse(text));
     } catch (DateTimeParseException e) {
       throw new InvalidInput(
           name,

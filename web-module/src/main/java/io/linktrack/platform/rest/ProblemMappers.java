@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.UnsupportedEncodingException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -81,6 +82,21 @@ public final class ProblemMappers {
       return allow == null
           ? problem
           : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+    }
+  }
+
+  /**
+   * A body whose Content-Type names a charset the server does not know ({@code charset=""}, {@code
+   * charset=nonsense}) cannot be read: 415, like any other media type the API does not take.
+   */
+  @Provider
+  public static class UnknownCharsetMapper
+      implements ExceptionMapper<UnsupportedEncodingException> {
+    @Override
+    public Response toResponse(UnsupportedEncodingException e) {
+      return Problem.of(INVALID, Response.Status.UNSUPPORTED_MEDIA_TYPE)
+          .detail("The charset of the Content-Type is not supported; send UTF-8")
+          .toResponse();
     }
   }
 
