@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.platform.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,14 +12,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,15 +50,7 @@ class BootstrapAdminTest {
 
   @BeforeEach
   void freshDatabase() {
-    db = new EmbeddedDataSource();
-    db.setDatabaseName("memory:bootstrap-" + UUID.randomUUID());
-    db.setCreateDatabase("create");
-    Flyway.configure()
-        .dataSource(db)
-        .locations("classpath:db/migration/derby")
-        .table("LT_SCHEMA_HISTORY")
-        .load()
-        .migrate();
+    db = MigratedDatabase.fresh("bootstrap");
     Logger.getLogger(BootstrapAdmin.class.getName()).addHandler(capture);
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.linktrack.clicks.entity.BotReason;
 import io.linktrack.links.control.LinkTarget;
+import io.linktrack.platform.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,9 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +37,7 @@ class ClickLedgerTest {
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    db = new EmbeddedDataSource();
-    db.setDatabaseName("memory:ledger-" + UUID.randomUUID());
-    db.setCreateDatabase("create");
-    Flyway.configure()
-        .dataSource(db)
-        .locations("classpath:db/migration/derby")
-        .table("LT_SCHEMA_HISTORY")
-        .load()
-        .migrate();
+    db = MigratedDatabase.fresh("ledger");
     ledger.dataSource = db;
     ledger.devices = DEVICES;
     try (Connection c = db.getConnection();

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.platform.MigratedDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +26,7 @@ class CodeKeyTest {
 
   @BeforeEach
   void freshDatabase() {
-    db = new EmbeddedDataSource();
-    db.setDatabaseName("memory:codekey-" + UUID.randomUUID());
-    db.setCreateDatabase("create");
-    Flyway.configure()
-        .dataSource(db)
-        .locations("classpath:db/migration/derby")
-        .table("LT_SCHEMA_HISTORY")
-        .load()
-        .migrate();
+    db = MigratedDatabase.fresh("codekey");
   }
 
   private CodeKey server(Optional<String> configured) {

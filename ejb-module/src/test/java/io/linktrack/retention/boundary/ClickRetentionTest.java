@@ -2,6 +2,7 @@ package io.linktrack.retention.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.linktrack.platform.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +31,7 @@ class ClickRetentionTest {
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    db = new EmbeddedDataSource();
-    db.setDatabaseName("memory:retention-" + UUID.randomUUID());
-    db.setCreateDatabase("create");
-    Flyway.configure()
-        .dataSource(db)
-        .locations("classpath:db/migration/derby")
-        .table("LT_SCHEMA_HISTORY")
-        .load()
-        .migrate();
+    db = MigratedDatabase.fresh("retention");
     retention.dataSource = db;
     try (Connection c = db.getConnection();
         Statement s = c.createStatement()) {
