@@ -65,9 +65,10 @@ final class Linktrack {
     public void filter(ClientRequestContext request, ClientResponseContext response)
         throws IOException {
       if (response.hasEntity()) {
-        try (InputStream body = response.getEntityStream()) {
-          response.setEntityStream(new ByteArrayInputStream(body.readAllBytes()));
-        }
+        // read to its end, not closed: the end gives the connection back, closing would close the
+        // answer itself
+        InputStream body = response.getEntityStream();
+        response.setEntityStream(new ByteArrayInputStream(body.readAllBytes()));
       }
     }
   }
