@@ -88,26 +88,4 @@ class CodeTagTest {
     assertThrows(IllegalArgumentException.class, () -> new CodeTag(KEY, 5));
     assertEquals(16, new CodeTag(KEY, 14).taggedLength());
   }
-
-  @Test
-  void theCheckTakesAFewMicroseconds() {
-    String[] codes = new String[1024];
-    for (int i = 0; i < codes.length; i++) {
-      codes[i] = ShortCode.random(random, 10).value();
-    }
-    int refused = 0;
-    for (int i = 0; i < 200_000; i++) { // warm-up
-      refused += tag.refuses(codes[i & 1023]) ? 1 : 0;
-    }
-    int checks = 500_000;
-    long start = System.nanoTime();
-    for (int i = 0; i < checks; i++) {
-      refused += tag.refuses(codes[i & 1023]) ? 1 : 0;
-    }
-    double micros = (System.nanoTime() - start) / 1000.0 / checks;
-    System.out.printf("CodeTag check: %.2f µs per code%n", micros);
-    assertTrue(refused > 0);
-    // generous for a loaded CI machine; measured well below 1 µs on a laptop core
-    assertTrue(micros < 20, "a check took " + micros + " µs");
-  }
 }
