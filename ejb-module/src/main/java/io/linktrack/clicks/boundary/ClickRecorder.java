@@ -3,6 +3,7 @@ package io.linktrack.clicks.boundary;
 import io.linktrack.clicks.control.AppendedBatch;
 import io.linktrack.clicks.control.BotFilter;
 import io.linktrack.clicks.control.BurstDetector;
+import io.linktrack.clicks.control.ClickJournal;
 import io.linktrack.clicks.control.ClickLedger;
 import io.linktrack.clicks.control.Hit;
 import io.linktrack.clicks.control.PendingClick;
@@ -18,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,36 +32,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Records clicks with group commit, then counts them. A click joins the queue; a writer thread
- * appends whatever has gathered as one batch of click rows while the next batch gathers; the
- * recipient's redirect is released when the batch holding their click has committed. A 302
- * therefore always means a durable click, yet the database sees a few large inserts per second
- * instead of one transaction per click.
+ * Records clicks: every hit is appended to this server's {@link ClickJournal} (a local file) and
+ * then answered, without waiting for the database; a writer thread takes what has gathered in the
+ * journal to the database as one batch of click rows, while the next batch gathers. A 302 therefore
+ * always means a click that survives the server process being killed, yet no request waits for a
+ * database commit, and the database sees a few large inserts per second instead of one transaction
+ * per click.
  *
- * <p>Counting is a second step, off the redirect's path: the folder thread takes committed batches
- * and adds them to their links' counters (several batches per transaction, exactly once: see {@link
- * ClickLedger}). Counters therefore trail a click by the time of one fold, normally a few
- * milliseconds. Batches a stopped or killed server appended but never folded are counted by {@link
- * OrphanedClickSweep}.
+ * <p>Counting is a second step: the folder thread takes committed batches and adds them to their
+ * links' counters (several batches per transaction, exactly once: see {@link ClickLedger}).
+ * Counters therefore trail a click by the burst window and one fold. Batches a stopped or killed
+ * server stored but never folded are counted by {@link OrphanedClickSweep}; clicks it journaled but
+ * never stored are stored by its writer when it starts again.
  *
- * <p>One writer by default (fewest, largest commits: docs/performance.md). With more ({@code
- * linktrack.clicks.writers}) each has a queue of its own, sharded by message.
- *
- * <p>If the database is slow or down, a recipient waits at most {@code linktrack.clicks.max-wait}
- * and is redirected anyway: reaching the destination matters more than the count. Their click stays
- * queued and is written once the database answers again.
+ * <p>If the database is slow or down, recipients are redirected as always and their clicks wait in
+ * the journal, on disk, until it answers again.
  *
  * <p>A plain CDI bean, not an enterprise bean: it sits on the hottest path and needs neither
- * transactions nor container locking (the queues are thread-safe).
+ * transactions nor container locking (the journal serialises its appends itself).
  */
 @ApplicationScoped
 public class ClickRecorder {
@@ -67,7 +65,11 @@ public class ClickRecorder {
 
   private static final int FOLD_BACKLOG = 10_000;
   private static final int BATCHES_PER_FOLD = 100;
-  private static final long FOLD_PAUSE_MILLIS = 250;
+  // Fewer, larger folds and appends: each is a commit (a WAL flush), and a fold costs one counter
+  // update per link it touches however many clicks it brings. Nobody waits for either (the 302 went
+  // out once the click was journaled); counters trail a click by these pauses more.
+  private static final long FOLD_PAUSE_MILLIS = 1000;
+  private static final long GATHER_MILLIS = 100;
 
   @Inject LinkDirectory directory;
 
@@ -82,66 +84,52 @@ public class ClickRecorder {
   int batchSize;
 
   @Inject
-  @ConfigProperty(name = "linktrack.clicks.max-wait", defaultValue = "PT2S")
-  Duration maxWait;
-
-  @Inject
-  @ConfigProperty(name = "linktrack.clicks.queue-capacity", defaultValue = "200000")
-  int queueCapacity;
-
-  @Inject
-  @ConfigProperty(name = "linktrack.clicks.writers", defaultValue = "1")
-  int writerCount;
-
-  @Inject
   @ConfigProperty(name = "linktrack.bots.burst-window", defaultValue = "PT2S")
   Duration burstWindow;
+
+  // server.xml: ${LINKTRACK_DATA_DIR}/click-journal
+  @Inject
+  @ConfigProperty(name = "linktrack.clicks.journal-dir")
+  String journalDir;
 
   // Committed batches waiting to be counted. Bounded: a batch that finds it full is left to the
   // orphan sweep, which reads its clicks back from the database.
   private final BlockingQueue<AppendedBatch> toFold = new LinkedBlockingQueue<>(FOLD_BACKLOG);
-  private final List<BlockingQueue<PendingClick>> shards = new ArrayList<>();
-  private final List<Thread> writers = new ArrayList<>();
+  private ClickJournal journal;
+  private Thread writer;
   private Thread folder;
   private volatile boolean running;
   private volatile boolean writing;
 
-  /** Starts the writers with the application, not at the first click. */
+  /** Starts the writer with the application, not at the first click. */
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    writers.size();
+    journal.id();
   }
 
   @PostConstruct
-  void startWriters() {
+  void startWriter() {
+    Path dir = Path.of(journalDir);
+    try {
+      journal = ClickJournal.open(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot open the click journal in " + dir, e);
+    }
+    // before any hit of this start: what a foreign journal held then is not this database's
+    long openedEnd = journal.end();
     running = true;
     writing = true;
     folder = threads.newThread(this::foldBatches);
     folder.setName("linktrack-click-folder");
     folder.start();
-    int count = Math.max(1, writerCount);
-    for (int i = 0; i < count; i++) {
-      BlockingQueue<PendingClick> shard = new LinkedBlockingQueue<>(queueCapacity / count);
-      Thread writer = threads.newThread(() -> writeBatches(shard));
-      writer.setName("linktrack-click-writer-" + i);
-      shards.add(shard);
-      writers.add(writer);
-      writer.start();
-    }
-  }
-
-  private BlockingQueue<PendingClick> shardOf(LinkTarget target) {
-    long key = target.messageId() != null ? target.messageId() : target.linkId();
-    return shards.get((int) Math.floorMod(key, (long) shards.size()));
+    writer = threads.newThread(() -> writeBatches(openedEnd));
+    writer.setName("linktrack-click-writer");
+    writer.start();
   }
 
   /**
    * Records a hit on the code and answers its destination; empty for a code that is malformed or
-   * unknown. A person's click is answered once it is durable; a bot's hit (previews, scanners: see
-   * {@link BotFilter}) is stored for audit but answered at once, and counts only as a bot click.
-   *
-   * <p>The calling thread waits for the commit. Handing the answer back asynchronously from the
-   * writer thread was measured to cost far more (a resumed JAX-RS response is dispatched again)
-   * than a short wait on the request thread.
+   * unknown. Every hit (people's clicks, and previews' and scanners' hits, see {@link BotFilter})
+   * is in the journal before this returns; only people's count as clicks.
    */
   public Optional<String> follow(String code, Hit hit) {
     Optional<LinkTarget> target = destinationOf(code);
@@ -157,63 +145,61 @@ public class ClickRecorder {
             hit.referrer(),
             AnonymizedAddress.of(hit.clientAddress()).orElse(null),
             bots.judge(hit, at, target.get().sentAt()).orElse(null));
-    if (!running || !shardOf(target.get()).offer(click)) {
-      LOG.warning("Click queue full or closed: redirecting without recording a click on " + code);
-    } else if (click.human()) {
-      awaitCommit(click);
+    try {
+      journal.append(click);
+    } catch (IOException e) {
+      // the disk is full or gone: reaching the destination matters more than the count
+      LOG.log(Level.SEVERE, "Could not journal a click on " + code + "; redirecting without it", e);
     }
     return Optional.of(target.get().originalUrl());
-  }
-
-  private void awaitCommit(PendingClick click) {
-    try {
-      click.committed().get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      // the database is slow or down: the click stays queued, the recipient goes on
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Click recording failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private Optional<LinkTarget> destinationOf(String code) {
     return ShortCode.parse(code).flatMap(directory::resolve);
   }
 
-  private void writeBatches(BlockingQueue<PendingClick> pending) {
-    List<PendingClick> batch = new ArrayList<>(batchSize);
-    while (running || !pending.isEmpty() || !batch.isEmpty()) {
+  /** Takes the journal to the database, batch by batch, from where the database has it. */
+  private void writeBatches(long openedEnd) {
+    long position = resumePosition(openedEnd);
+    if (position >= 0 && position < openedEnd) {
+      LOG.info(
+          "Storing the clicks journaled before the last stop ("
+              + (openedEnd - position)
+              + " bytes of the journal)");
+    }
+    while (position >= 0 && (running || position < journal.end())) {
       try {
-        if (batch.isEmpty()) {
-          PendingClick first = pending.poll(100, TimeUnit.MILLISECONDS);
-          if (first == null) {
-            continue;
-          }
-          batch.add(first);
-          pending.drainTo(batch, batchSize - 1);
+        ClickJournal.Chunk chunk = journal.read(position, batchSize);
+        if (chunk.clicks().isEmpty()) {
+          Thread.sleep(GATHER_MILLIS);
+          continue;
         }
-        long batchId = ledger.append(batch);
-        batch.forEach(click -> click.committed().complete(null));
-        if (!toFold.offer(new AppendedBatch(batchId, Instant.now(), List.copyOf(batch)))) {
+        long batchId = ledger.append(chunk.clicks(), journal.id(), chunk.end());
+        position = chunk.end();
+        if (!toFold.offer(new AppendedBatch(batchId, Instant.now(), chunk.clicks()))) {
           LOG.warning("Click batch " + batchId + " left to the orphan sweep: folding is behind");
         }
-        batch.clear();
+        journal.release(position);
+        if (chunk.clicks().size() < batchSize && running) {
+          Thread.sleep(GATHER_MILLIS); // let the next batch gather
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
-      } catch (RuntimeException e) {
-        // Keep the batch and try again: these recipients may already be on their way, and their
-        // clicks must still be counted.
-        LOG.log(Level.WARNING, "Recording " + batch.size() + " clicks failed; retrying", e);
+      } catch (IOException | RuntimeException e) {
+        // Keep the position and try again: the clicks stay in the journal until they are stored.
+        LOG.log(Level.WARNING, "Recording clicks from the journal failed; retrying", e);
         if (!running || !pauseBeforeRetry()) {
           break;
         }
+        // a commit whose answer was lost still counts: go on from what the database has
+        position = resumePosition(journal.end());
       }
     }
-    int lost = batch.size() + pending.size();
-    if (lost > 0) {
-      LOG.severe("Stopped with " + lost + " clicks not recorded");
+    long left = journal.end() - Math.max(position, 0);
+    if (left > 0) {
+      LOG.info(
+          "Stopped with " + left + " bytes of clicks in the journal; stored at the next start");
     }
   }
 
@@ -295,6 +281,28 @@ public class ClickRecorder {
             .iterator();
   }
 
+  /**
+   * Where this journal's clicks go on in the database, for a journal that stands at {@code end}; -1
+   * if the server stopped first. Waits for the database (and its schema: the application may start
+   * before the migration has run).
+   */
+  private long resumePosition(long end) {
+    while (running) {
+      try {
+        boolean claimed = journal.claimed();
+        long position = ledger.resumePosition(journal.id(), end, claimed);
+        journal.markClaimed();
+        return position;
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "The click journal waits for the database", e);
+        if (!pauseBeforeRetry()) {
+          break;
+        }
+      }
+    }
+    return -1;
+  }
+
   private boolean pauseBeforeRetry() {
     try {
       Thread.sleep(500);
@@ -309,13 +317,14 @@ public class ClickRecorder {
   void drainAndStop() {
     running = false;
     try {
-      for (Thread writer : writers) {
-        writer.join(Duration.ofSeconds(30).toMillis());
-      }
+      writer.join(Duration.ofSeconds(30).toMillis());
       writing = false;
       folder.join(Duration.ofSeconds(10).toMillis());
+      journal.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not close the click journal", e);
     }
   }
 }

@@ -32,7 +32,17 @@ import javax.sql.DataSource;
 public class ClickLedger {
 
   private static final String INSERT_BATCH =
-      "INSERT INTO LT_CLICK_BATCH (CLICKS, RECORDED_AT) VALUES (?, ?)";
+      "INSERT INTO LT_CLICK_BATCH (CLICKS, RECORDED_AT, JOURNAL_ID, JOURNAL_END) VALUES (?, ?, ?, ?)";
+
+  private static final String JOURNAL_START = "SELECT STARTS_AT FROM LT_CLICK_JOURNAL WHERE ID = ?";
+  // the latest batch, not the highest position: after a restart from openedEnd positions go back
+  private static final String JOURNAL_STORED =
+      "SELECT JOURNAL_END FROM LT_CLICK_BATCH WHERE JOURNAL_ID = ? ORDER BY ID DESC"
+          + " FETCH FIRST 1 ROWS ONLY";
+  private static final String RESTART_JOURNAL =
+      "UPDATE LT_CLICK_JOURNAL SET STARTS_AT = ? WHERE ID = ?";
+  private static final String REGISTER_JOURNAL =
+      "INSERT INTO LT_CLICK_JOURNAL (ID, STARTS_AT, OPENED_AT) VALUES (?, ?, ?)";
 
   private static final String INSERT_CLICK =
       "INSERT INTO LT_CLICK (LINK_ID, MESSAGE_ID, CLICKED_AT, USER_AGENT, REFERRER,"
@@ -77,15 +87,72 @@ public class ClickLedger {
 
   @Inject DeviceDetector devices;
 
-  /** Stores the click rows of a batch; answers the batch's id, for {@link #fold}. */
+  /**
+   * Stores the click rows of a batch read from a {@link ClickJournal} up to {@code journalEnd};
+   * answers the batch's id, for {@link #fold}. The journal position commits with the rows: it is
+   * where the journal's writer goes on after a crash, so no click is stored twice or skipped.
+   */
   @Transactional(Transactional.TxType.REQUIRED)
-  public long append(List<PendingClick> batch) {
+  public long append(List<PendingClick> batch, String journalId, long journalEnd) {
     try (Connection connection = dataSource.getConnection()) {
-      long batchId = insertBatch(connection, batch.size());
+      long batchId = insertBatch(connection, batch.size(), journalId, journalEnd);
       insertClicks(connection, batch, batchId);
       return batchId;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record " + batch.size() + " clicks", e);
+    }
+  }
+
+  /**
+   * Where the writer of a journal goes on: after the last batch stored from it, and never before
+   * the position this database took the journal on at. A journal this database does not know is
+   * taken on from its start if no database has claimed it yet (it holds only clicks of the start
+   * that created it), or else from {@code openedEnd}, where it stood when this server opened it:
+   * what it held before was journaled for another database. A journal that holds less than was
+   * stored from it (its files were replaced) is likewise taken on from {@code openedEnd}.
+   */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public long resumePosition(String journalId, long openedEnd, boolean claimedBefore) {
+    try (Connection connection = dataSource.getConnection()) {
+      Long start = firstLong(connection, JOURNAL_START, journalId);
+      if (start == null) {
+        long from = claimedBefore ? openedEnd : 0;
+        try (PreparedStatement insert = connection.prepareStatement(REGISTER_JOURNAL)) {
+          insert.setString(1, journalId);
+          insert.setLong(2, from);
+          insert.setTimestamp(3, Timestamp.from(Instant.now()));
+          insert.executeUpdate();
+        }
+        return from;
+      }
+      Long stored = firstLong(connection, JOURNAL_STORED, journalId);
+      long resume = Math.max(start, stored == null ? 0 : stored);
+      if (resume <= openedEnd) {
+        return resume;
+      }
+      try (PreparedStatement update = connection.prepareStatement(RESTART_JOURNAL)) {
+        update.setLong(1, openedEnd);
+        update.setString(2, journalId);
+        update.executeUpdate();
+      }
+      return openedEnd;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not read the position of click journal " + journalId, e);
+    }
+  }
+
+  private static Long firstLong(Connection connection, String sql, String parameter)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, parameter);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return null;
+        }
+        long value = row.getLong(1);
+        return row.wasNull() ? null : value;
+      }
     }
   }
 
@@ -157,12 +224,15 @@ public class ClickLedger {
     }
   }
 
-  private static long insertBatch(Connection connection, int clicks) throws SQLException {
+  private static long insertBatch(
+      Connection connection, int clicks, String journalId, long journalEnd) throws SQLException {
     // by flag, not by column name: PostgreSQL would quote "ID" and miss its folded-case id column
     try (PreparedStatement insert =
         connection.prepareStatement(INSERT_BATCH, Statement.RETURN_GENERATED_KEYS)) {
       insert.setInt(1, clicks);
       insert.setTimestamp(2, Timestamp.from(Instant.now()));
+      insert.setString(3, journalId);
+      insert.setLong(4, journalEnd);
       insert.executeUpdate();
       try (ResultSet key = insert.getGeneratedKeys()) {
         key.next();

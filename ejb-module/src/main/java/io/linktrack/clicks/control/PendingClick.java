@@ -4,12 +4,10 @@ import io.linktrack.clicks.entity.BotReason;
 import io.linktrack.clicks.entity.Click;
 import io.linktrack.links.control.LinkTarget;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * A hit that has been seen but not yet stored: a person's click ({@code bot} null) or a bot's hit
- * with its reason. {@link #committed()} completes when the batch holding it is durable, which is
- * when a person gets the redirect.
+ * A hit on its way to the database: a person's click ({@code bot} null) or a bot's hit with its
+ * reason. It is in the {@link ClickJournal} before its redirect is answered.
  */
 public record PendingClick(
     LinkTarget target,
@@ -17,8 +15,7 @@ public record PendingClick(
     String userAgent,
     String referrer,
     String clientAddress,
-    BotReason bot,
-    CompletableFuture<Void> committed) {
+    BotReason bot) {
 
   public static PendingClick of(
       LinkTarget target,
@@ -33,8 +30,7 @@ public record PendingClick(
         cut(userAgent, Click.MAX_USER_AGENT),
         cut(referrer, Click.MAX_REFERRER),
         clientAddress,
-        bot,
-        new CompletableFuture<>());
+        bot);
   }
 
   public boolean human() {
@@ -43,7 +39,7 @@ public record PendingClick(
 
   /** The same hit, judged a bot's after all (a burst is only seen once it is over). */
   public PendingClick judged(BotReason reason) {
-    return new PendingClick(target, at, userAgent, referrer, clientAddress, reason, committed);
+    return new PendingClick(target, at, userAgent, referrer, clientAddress, reason);
   }
 
   private static String cut(String value, int max) {

@@ -20,6 +20,14 @@ public final class RedirectTarget {
   private RedirectTarget() {}
 
   /**
+   * The {@code Location} of a hit on a short link: the destination with the short link's query
+   * merged in ({@link #mergeQuery}), in header-safe ASCII ({@link #toAscii}).
+   */
+  public static String location(String destination, String shortLinkQuery) {
+    return toAscii(mergeQuery(destination, shortLinkQuery));
+  }
+
+  /**
    * Location-header-safe form of a URL: a unicode host becomes IDNA ASCII ({@link IDN}), any other
    * non-ASCII character is UTF-8 percent-encoded. Existing {@code %XX} escapes and printable ASCII
    * are left exactly as they are.

@@ -64,6 +64,51 @@ class ClickLedgerTest {
     return clicks;
   }
 
+  private long journalEnd;
+
+  /** Appends as the writer does: from a journal, whose position moves on by each batch. */
+  private long append(List<PendingClick> batch) {
+    journalEnd += 100L * batch.size();
+    return ledger.append(batch, "journal-a", journalEnd);
+  }
+
+  @Test
+  void aNewJournalIsTakenOnFromItsStartAndResumedAfterItsLastStoredBatch() {
+    assertEquals(
+        0,
+        ledger.resumePosition("journal-a", 700, false),
+        "a journal no database claimed holds the clicks of its first start: all of them count");
+    append(clicks(1, 2, 0));
+    append(clicks(1, 3, 10));
+    assertEquals(500, journalEnd);
+    assertEquals(
+        500,
+        ledger.resumePosition("journal-a", 700, true),
+        "after a restart the writer must go on after the last batch stored, not store it again");
+  }
+
+  @Test
+  void whatAJournalHeldForAnotherDatabaseIsNotCountedHere() {
+    assertEquals(
+        300,
+        ledger.resumePosition("journal-a", 300, true),
+        "clicks journaled for another database must not be stored in this one");
+    assertEquals(300, ledger.resumePosition("journal-a", 300, true), "and not on the next start");
+  }
+
+  @Test
+  void aJournalShorterThanWhatWasStoredFromItGoesOnFromWhereItStands() {
+    ledger.resumePosition("journal-a", 0, false);
+    append(clicks(1, 5, 0)); // position 500
+    assertEquals(200, ledger.resumePosition("journal-a", 200, true), "its files were replaced");
+    journalEnd = 200;
+    append(clicks(1, 1, 20)); // position 300, below the 500 stored before
+    assertEquals(
+        300,
+        ledger.resumePosition("journal-a", 300, true),
+        "the latest batch says where the journal stands, not the highest position ever stored");
+  }
+
   private long counter(long link) throws SQLException {
     return query("SELECT CLICKS FROM LT_LINK WHERE ID = " + link);
   }
@@ -82,8 +127,8 @@ class ClickLedgerTest {
     List<PendingClick> first = clicks(1, 3, 10);
     List<PendingClick> second = new ArrayList<>(clicks(1, 2, 0));
     second.addAll(clicks(2, 4, 20));
-    long a = ledger.append(first);
-    long b = ledger.append(second);
+    long a = append(first);
+    long b = append(second);
     assertEquals(0, counter(1), "appending stores click rows; counting is the fold's job");
 
     assertEquals(
@@ -107,9 +152,9 @@ class ClickLedgerTest {
   @Test
   void aBatchIsCountedOnceWhicheverFoldClaimsItFirst() throws SQLException {
     List<PendingClick> orphaned = clicks(2, 7, 0);
-    long lost = ledger.append(orphaned); // its server died before folding it
+    long lost = append(orphaned); // its server died before folding it
     List<PendingClick> live = clicks(2, 3, 30);
-    long kept = ledger.append(live);
+    long kept = append(live);
 
     assertEquals(
         0,
@@ -149,7 +194,7 @@ class ClickLedgerTest {
             null,
             null,
             null));
-    long id = ledger.append(batch);
+    long id = append(batch);
     ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
 
     assertEquals(1, counter(1), "only the person's click counts");
@@ -174,7 +219,7 @@ class ClickLedgerTest {
   void aBurstFoundAfterStoringIsStoredAndCountedAsBotHits() throws SQLException {
     List<PendingClick> batch = clicks(1, 2, 0);
     batch.addAll(clicks(2, 1, 0));
-    long id = ledger.append(batch);
+    long id = append(batch);
     ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of(batch.get(1), batch.get(2)));
 
     assertEquals(1, counter(1), "the hit outside the burst still counts");
@@ -215,7 +260,7 @@ class ClickLedgerTest {
               null,
               human ? null : BotReason.USER_AGENT));
     }
-    long id = ledger.append(batch);
+    long id = append(batch);
     ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
     return id;
   }
@@ -228,7 +273,7 @@ class ClickLedgerTest {
     batch.add(hit(22, 11, null));
     batch.add(hit(22, 11, null));
     batch.add(hit(22, 11, BotReason.USER_AGENT));
-    long id = ledger.append(batch);
+    long id = append(batch);
     ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
     foldOn(21, 10, true, 1);
     assertEquals(2, query("SELECT MESSAGES_CLICKED FROM LT_CAMPAIGN WHERE ID = 7"));
@@ -250,8 +295,8 @@ class ClickLedgerTest {
               + " (25, 'hhhhhhhh', NULL, 7, 'https://example.com/poster', 0, CURRENT_TIMESTAMP)");
     }
     foldOn(20, 10, true, 1);
-    long b1 = ledger.append(List.of(hit(22, 11, null)));
-    long b2 = ledger.append(List.of(hit(22, 11, null)));
+    long b1 = append(List.of(hit(22, 11, null)));
+    long b2 = append(List.of(hit(22, 11, null)));
     ledger.fold(
         List.of(
             new AppendedBatch(b1, T0, List.of(hit(22, 11, null))),
@@ -267,8 +312,8 @@ class ClickLedgerTest {
                 null,
                 null));
     List<PendingClick> bot = List.of(hit(24, 12, BotReason.USER_AGENT));
-    long b3 = ledger.append(custom);
-    long b4 = ledger.append(bot);
+    long b3 = append(custom);
+    long b4 = append(bot);
     ledger.fold(
         List.of(new AppendedBatch(b3, T0, custom), new AppendedBatch(b4, T0, bot)), Set.of());
     foldOn(21, 10, true, 1);
@@ -313,7 +358,7 @@ class ClickLedgerTest {
   void theOrphanSweepSeparatesBotsFromPeopleToo() throws SQLException {
     List<PendingClick> batch = new ArrayList<>(List.of(bot(2, 0)));
     batch.addAll(clicks(2, 2, 3));
-    ledger.append(batch);
+    append(batch);
     assertEquals(1, ledger.foldOrphans(Instant.now().plusSeconds(1), 10));
     assertEquals(2, counter(2));
     assertEquals(1, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 2"));
@@ -322,9 +367,9 @@ class ClickLedgerTest {
   @Test
   void foldNumbersGrowWithEachFoldSoTheFeedCanResumeAfterAnyOfThem() throws SQLException {
     List<PendingClick> batch = clicks(1, 1, 0);
-    long first = ledger.append(batch);
+    long first = append(batch);
     ledger.fold(List.of(new AppendedBatch(first, T0, batch)), Set.of());
-    long second = ledger.append(batch);
+    long second = append(batch);
     ledger.fold(List.of(new AppendedBatch(second, T0, batch)), Set.of());
 
     long firstFold = query("SELECT FOLD_NO FROM LT_CLICK_BATCH WHERE ID = " + first);

@@ -1,7 +1,6 @@
 package io.linktrack.links.rest;
 
 import io.linktrack.clicks.boundary.ClickRecorder;
-import io.linktrack.clicks.control.Hit;
 import io.linktrack.links.boundary.Links;
 import io.linktrack.links.boundary.Unavailable;
 import io.linktrack.links.control.CodeTags;
@@ -23,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 
 /**
- * The short link itself. 302 Found, not 301: a permanent redirect is cached by browsers, and every
+ * The short link, wherever {@link ShortLinkFilter} (which answers live links before JAX-RS) left
+ * it: unknown, expired and retired codes, guessers, and the rarer spellings of a short-link path.
+ * Live links are answered the same way here. 302 Found, not 301: a permanent redirect is cached by browsers, and every
  * later click would bypass Linktrack and go uncounted. {@code Cache-Control: no-store} keeps
  * proxies from doing the same.
  *
@@ -85,14 +86,8 @@ public class RedirectResource {
       // a guessed code: refused on its tag alone, no cache or database lookup
       return missed(request);
     }
-    Hit hit =
-        Hit.of(
-            request.getMethod(),
-            request::getHeader,
-            request.getHeader(HttpHeaders.USER_AGENT),
-            request.getRemoteAddr());
     return clicks
-        .follow(code, hit)
+        .follow(code, ShortLinkFilter.hit(request))
         .map(url -> redirectTo(url, request.getQueryString()))
         .orElseGet(() -> unavailable(code, request));
   }
@@ -141,8 +136,7 @@ public class RedirectResource {
   }
 
   private static Response redirectTo(String originalUrl, String shortLinkQuery) {
-    String location =
-        RedirectTarget.toAscii(RedirectTarget.mergeQuery(originalUrl, shortLinkQuery));
+    String location = RedirectTarget.location(originalUrl, shortLinkQuery);
     return Response.status(Response.Status.FOUND)
         .header(HttpHeaders.LOCATION, location)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
