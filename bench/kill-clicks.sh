@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fault test for the click path: a redirect load, `kill -9` of the server in the middle, a restart,
 # then the clicks the server recorded against the 302 responses the load tool received.
-# Every 302 must be recorded: the redirect is only sent after its click row has committed. Clicks
+# Every 302 must be recorded: the redirect is only sent after its click is in the server's click
+# journal, which the restarted server stores first (docs/architecture.md, "Click journal"). Clicks
 # stored but not yet counted on their links when the server died are counted by the orphan sweep
 # after the restart (linktrack.clicks.orphan-after, 30 s, plus up to 15 s), so the script waits up to
 # SETTLE seconds (default 120) for the counters to reach the 302s received.
@@ -15,6 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WLP=${WLP:-$HERE/../ear/target/liberty/wlp}
 : "${LINKS_FILE:?LINKS_FILE from bench/run.sh}" "${BATCH:?BATCH id of that links file}"
 CONNECTIONS=${CONNECTIONS:-256}
+SERVER=${SERVER:-linktrack}  # the Liberty server under $WLP/usr/servers that serves BASE
 case "$BASE" in http://localhost*|http://127.*) ;; *) echo "loopback only" >&2; exit 2;; esac
 source "$HERE/lt_auth.sh"   # LT_AUTH or LT_API_KEY: the click counts are read through the API
 
@@ -27,12 +29,12 @@ echo "clicks recorded before: $BEFORE"
 LINKS_FILE="$LINKS_FILE" wrk -t2 -c"$CONNECTIONS" -d20s --timeout 5s -s "$HERE/redirects.lua" "$BASE" > /tmp/kill-wrk.txt &
 WRK=$!
 sleep 8
-PID=$(pgrep -f 'ws-server.jar.* linktrack' | head -1)
+PID=$(pgrep -f "ws-server.jar.* $SERVER" | head -1)
 echo "kill -9 $PID (server) in the middle of the load"
 kill -9 "$PID"
 wait $WRK || true
 echo "restarting"
-"$WLP/bin/server" start linktrack >/dev/null
+"$WLP/bin/server" start "$SERVER" >/dev/null
 for _ in $(seq 1 120); do curl -sf "$BASE/health/ready" >/dev/null && break; sleep 1; done
 RESTARTED=$(date +%s)
 REDIRECTED=$(python3 - /tmp/kill-wrk.txt <<'PY'
