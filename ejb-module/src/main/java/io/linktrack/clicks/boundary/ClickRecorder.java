@@ -30,6 +30,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -290,9 +291,14 @@ public class ClickRecorder {
     while (running) {
       try {
         boolean claimed = journal.claimed();
-        long position = ledger.resumePosition(journal.id(), end, claimed);
-        journal.markClaimed();
-        return position;
+        OptionalLong position = ledger.resumePosition(journal.id(), end, claimed);
+        if (position.isPresent()) {
+          journal.markClaimed();
+          return position.getAsLong();
+        }
+        if (!pauseBeforeRetry()) {
+          break;
+        }
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.FINE, "The click journal waits for the database", e);
         if (!pauseBeforeRetry()) {

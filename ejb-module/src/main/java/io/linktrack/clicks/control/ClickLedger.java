@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -109,11 +110,15 @@ public class ClickLedger {
    * taken on from its start if no database has claimed it yet (it holds only clicks of the start
    * that created it), or else from {@code openedEnd}, where it stood when this server opened it:
    * what it held before was journaled for another database. A journal that holds less than was
-   * stored from it (its files were replaced) is likewise taken on from {@code openedEnd}.
+   * stored from it (its files were replaced) is likewise taken on from {@code openedEnd}. Empty
+   * while the schema has no journal table yet.
    */
   @Transactional(Transactional.TxType.REQUIRED)
-  public long resumePosition(String journalId, long openedEnd, boolean claimedBefore) {
+  public OptionalLong resumePosition(String journalId, long openedEnd, boolean claimedBefore) {
     try (Connection connection = dataSource.getConnection()) {
+      if (!journalTableExists(connection)) {
+        return OptionalLong.empty(); // the application started before the migration has run
+      }
       Long start = firstLong(connection, JOURNAL_START, journalId);
       if (start == null) {
         long from = claimedBefore ? openedEnd : 0;
@@ -123,23 +128,35 @@ public class ClickLedger {
           insert.setTimestamp(3, Timestamp.from(Instant.now()));
           insert.executeUpdate();
         }
-        return from;
+        return OptionalLong.of(from);
       }
       Long stored = firstLong(connection, JOURNAL_STORED, journalId);
       long resume = Math.max(start, stored == null ? 0 : stored);
       if (resume <= openedEnd) {
-        return resume;
+        return OptionalLong.of(resume);
       }
       try (PreparedStatement update = connection.prepareStatement(RESTART_JOURNAL)) {
         update.setLong(1, openedEnd);
         update.setString(2, journalId);
         update.executeUpdate();
       }
-      return openedEnd;
+      return OptionalLong.of(openedEnd);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Could not read the position of click journal " + journalId, e);
     }
+  }
+
+  private static boolean journalTableExists(Connection connection) throws SQLException {
+    // Derby keeps unquoted names in upper case, PostgreSQL in lower case
+    for (String name : List.of("LT_CLICK_JOURNAL", "lt_click_journal")) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Long firstLong(Connection connection, String sql, String parameter)

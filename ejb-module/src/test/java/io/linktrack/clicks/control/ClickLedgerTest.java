@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,36 +76,54 @@ class ClickLedgerTest {
   @Test
   void aNewJournalIsTakenOnFromItsStartAndResumedAfterItsLastStoredBatch() {
     assertEquals(
-        0,
+        OptionalLong.of(0),
         ledger.resumePosition("journal-a", 700, false),
         "a journal no database claimed holds the clicks of its first start: all of them count");
     append(clicks(1, 2, 0));
     append(clicks(1, 3, 10));
     assertEquals(500, journalEnd);
     assertEquals(
-        500,
+        OptionalLong.of(500),
         ledger.resumePosition("journal-a", 700, true),
         "after a restart the writer must go on after the last batch stored, not store it again");
   }
 
   @Test
+  void beforeTheMigrationHasRunThereIsNoPositionYet() {
+    EmbeddedDataSource bare = new EmbeddedDataSource();
+    bare.setDatabaseName("memory:ledger-unmigrated");
+    bare.setCreateDatabase("create");
+    ledger.dataSource = bare;
+    assertEquals(
+        OptionalLong.empty(),
+        ledger.resumePosition("journal-a", 0, false),
+        "the writer must wait for the schema, not fail or start from a guess");
+  }
+
+  @Test
   void whatAJournalHeldForAnotherDatabaseIsNotCountedHere() {
     assertEquals(
-        300,
+        OptionalLong.of(300),
         ledger.resumePosition("journal-a", 300, true),
         "clicks journaled for another database must not be stored in this one");
-    assertEquals(300, ledger.resumePosition("journal-a", 300, true), "and not on the next start");
+    assertEquals(
+        OptionalLong.of(300),
+        ledger.resumePosition("journal-a", 300, true),
+        "and not on the next start");
   }
 
   @Test
   void aJournalShorterThanWhatWasStoredFromItGoesOnFromWhereItStands() {
     ledger.resumePosition("journal-a", 0, false);
     append(clicks(1, 5, 0)); // position 500
-    assertEquals(200, ledger.resumePosition("journal-a", 200, true), "its files were replaced");
+    assertEquals(
+        OptionalLong.of(200),
+        ledger.resumePosition("journal-a", 200, true),
+        "its files were replaced");
     journalEnd = 200;
     append(clicks(1, 1, 20)); // position 300, below the 500 stored before
     assertEquals(
-        300,
+        OptionalLong.of(300),
         ledger.resumePosition("journal-a", 300, true),
         "the latest batch says where the journal stands, not the highest position ever stored");
   }
