@@ -24,9 +24,9 @@ import java.time.Duration;
 /**
  * The short link, wherever {@link ShortLinkFilter} (which answers live links before JAX-RS) left
  * it: unknown, expired and retired codes, guessers, and the rarer spellings of a short-link path.
- * Live links are answered the same way here. 302 Found, not 301: a permanent redirect is cached by browsers, and every
- * later click would bypass Linktrack and go uncounted. {@code Cache-Control: no-store} keeps
- * proxies from doing the same.
+ * Live links are answered the same way here. 302 Found, not 301: a permanent redirect is cached by
+ * browsers, and every later click would bypass Linktrack and go uncounted. {@code Cache-Control:
+ * no-store} keeps proxies from doing the same.
  *
  * <p>A retired link answers 410 Gone; an expired one redirects to the configured fallback URL, or
  * answers 410 when there is none. Neither counts a click: the click path only ever sees live links.
