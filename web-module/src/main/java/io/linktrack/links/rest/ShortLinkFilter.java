@@ -35,8 +35,15 @@ public class ShortLinkFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String code = codeOf(request);
-    Optional<String> destination =
-        code == null || tags.refuses(code) ? Optional.empty() : clicks.follow(code, hit(request));
+    Optional<String> destination = Optional.empty();
+    if (code != null && !tags.refuses(code)) {
+      try {
+        destination = clicks.follow(code, hit(request));
+      } catch (RuntimeException e) {
+        // a code not yet cached while the database is down: JAX-RS answers with a problem body
+        destination = Optional.empty();
+      }
+    }
     if (destination.isEmpty()) {
       chain.doFilter(request, response);
       return;
