@@ -68,6 +68,11 @@ class SmsTrackingIT {
     assertEquals(302, second.getStatus(), "a short link answers 302 Found");
     assertEquals(SECOND, second.getHeaderString("Location"));
     assertEquals("no-store", second.getHeaderString("Cache-Control"));
+    assertEquals(
+        "no-referrer",
+        second.getHeaderString("Referrer-Policy"),
+        "the recipient's inbox or chat URL must not reach the destination");
+    assertEquals("nosniff", second.getHeaderString("X-Content-Type-Options"));
 
     Linktrack.pauseLikeAPerson();
     Response first = click(shortLinks.get(0));
