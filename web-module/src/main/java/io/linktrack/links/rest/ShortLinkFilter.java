@@ -4,6 +4,7 @@ import io.linktrack.clicks.boundary.ClickRecorder;
 import io.linktrack.clicks.control.Hit;
 import io.linktrack.links.control.CodeTags;
 import io.linktrack.links.control.RedirectTarget;
+import io.linktrack.links.entity.ShortCode;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -53,8 +54,8 @@ public class ShortLinkFilter extends HttpFilter {
 
   /**
    * The code of a request for {@code /{code}}, or null for any other request. Only the plain form
-   * is taken: a code is base62, so a path with an escape, a second segment or matrix parameters is
-   * not one of them and is left to JAX-RS.
+   * is taken: a well-formed code ({@link ShortCode}) is base62, so a path with an escape, a second
+   * segment or matrix parameters is not one and is left to JAX-RS.
    */
   static String codeOf(HttpServletRequest request) {
     String method = request.getMethod();
@@ -66,13 +67,8 @@ public class ShortLinkFilter extends HttpFilter {
     if (uri.length() <= start || uri.charAt(start - 1) != '/') {
       return null;
     }
-    for (int i = start; i < uri.length(); i++) {
-      char c = uri.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
-        return null;
-      }
-    }
-    return uri.substring(start);
+    String candidate = uri.substring(start);
+    return ShortCode.parse(candidate).isPresent() ? candidate : null;
   }
 
   static Hit hit(HttpServletRequest request) {
