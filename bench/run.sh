@@ -3,7 +3,7 @@
 # (`mvn liberty:run`, or a packaged server), on this machine's loopback.
 #
 #   bench/run.sh [base-url]        default http://localhost:9080
-#   LINKS=5000 CONNECTIONS=256 DURATION=30s THREADS=2 bench/run.sh
+#   LINKS=5000 CONNECTIONS=256 WARMUP=120s DURATION=30s THREADS=2 bench/run.sh
 #   LT_AUTH=user:password or LT_API_KEY=lt_... (a sender or admin) for the API calls; the redirect
 #   load itself carries no credentials, like a phone.
 #
@@ -64,11 +64,12 @@ print("%d short links" % len(links))
 PY
 
 clicks_recorded() {
-  python3 "$HERE/clicks-recorded.py" "$BASE" "$BATCH"
+  # --settled: counters trail clicks by a few seconds; wait until the count stops moving
+  python3 "$HERE/clicks-recorded.py" "$BASE" "$BATCH" --settled
 }
 
-echo "== warm-up (${WARMUP:-30s}, not counted: lets the JIT compile the hot path)"
-LINKS_FILE="$LINKS_FILE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30s}" -s "$HERE/redirects.lua" "$BASE" > /dev/null
+echo "== warm-up (${WARMUP:-120s}, not counted: lets the JIT compile the hot path)"
+LINKS_FILE="$LINKS_FILE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-120s}" -s "$HERE/redirects.lua" "$BASE" > /dev/null
 sleep 3
 BEFORE=$(clicks_recorded)
 

@@ -110,6 +110,7 @@ class FuzzIT {
   private static final List<Long> createdRules = new ArrayList<>();
   private static final Set<Long> deletedRules = new HashSet<>();
   private static final List<String> createdContacts = new ArrayList<>();
+  private static final List<Long> createdApiKeys = new ArrayList<>();
 
   private static long messagesBefore;
   private static long customLinksBefore;
@@ -132,6 +133,9 @@ class FuzzIT {
     contact = "fuzz-contact-" + UUID.randomUUID();
     post201("api/contacts", "{\"id\":" + quote(contact) + ",\"name\":\"Fuzz\"}");
     KNOWN.add(Kind.CONTACT, contact);
+    long key = idOf(post201("api/admin/api-keys", "{\"name\":\"fuzz\",\"role\":\"viewer\"}"));
+    createdApiKeys.add(key);
+    KNOWN.add(Kind.API_KEY, String.valueOf(key));
     for (long campaign : List.of(trackedCampaign, untrackedCampaign, quietCampaign)) {
       KNOWN.add(Kind.CAMPAIGN, String.valueOf(campaign));
     }
@@ -353,6 +357,16 @@ class FuzzIT {
                 "DELETE /api/admin/bot-agents/{text}",
                 path("api/admin/bot-agents/", id(Kind.BOT_AGENT)))));
     endpoints.add(Tuple.of(10, deleteBotAgentByQuery()));
+    endpoints.add(
+        Tuple.of(
+            30, send("POST", "POST /api/admin/api-keys", path("api/admin/api-keys"), apiKey())));
+    endpoints.add(
+        Tuple.of(10, get("GET /api/admin/api-keys", path("api/admin/api-keys"), query("x"))));
+    endpoints.add(
+        Tuple.of(
+            15,
+            delete(
+                "DELETE /api/admin/api-keys/{id}", path("api/admin/api-keys/", id(Kind.API_KEY)))));
     endpoints.add(
         Tuple.of(
             30,
@@ -604,6 +618,13 @@ class FuzzIT {
             Arbitraries.frequencyOf(
                 Tuple.of(4, text.map(FuzzRequests::quote)),
                 Tuple.of(1, text("ab", "x".repeat(201))))));
+  }
+
+  private static Arbitrary<String> apiKey() {
+    return object(
+        0.4,
+        required("name", text("CRM production", " Zapier ", "Ünïcödé <b>", "x".repeat(300))),
+        required("role", text("sender", "viewer", "admin", "ADMIN", "root", "")));
   }
 
   /** Ranges that never cover the stored hits of other tests (a rescoring of those is slow). */
@@ -893,6 +914,10 @@ class FuzzIT {
         createdContacts.add(id);
         KNOWN.add(Kind.CONTACT, id);
       }
+      case "POST /api/admin/api-keys" -> {
+        createdApiKeys.add(idOf(json.asJsonObject()));
+        KNOWN.add(Kind.API_KEY, String.valueOf(idOf(json.asJsonObject())));
+      }
       case "POST /api/admin/bot-agents" -> {
         for (String text : Linktrack.strings(json.asJsonObject().getJsonArray("stored"))) {
           if (!botAgentsBefore.contains(text) && !KNOWN.all(Kind.BOT_AGENT).contains(text)) {
@@ -979,6 +1004,9 @@ class FuzzIT {
     expected.put("DELETE /api/admin/bot-agents/{text}", Set.of(200, 404));
     expected.put("DELETE /api/admin/bot-agents?text=", Set.of(200, 404));
     expected.put("POST /api/admin/reclassify", Set.of(200, 400));
+    expected.put("POST /api/admin/api-keys", Set.of(201, 400));
+    expected.put("GET /api/admin/api-keys", Set.of(200));
+    expected.put("DELETE /api/admin/api-keys/{id}", Set.of(200, 404));
     expected.put("GET /{code}", Set.of(302, 404));
     expected.put("HEAD /{code}", Set.of(302, 404));
     List<String> missing = new ArrayList<>();
@@ -1093,6 +1121,19 @@ class FuzzIT {
         assertFalse(rule.getString("name").isBlank(), "rule " + idOf(rule) + " has a blank name");
       }
     }
+    Map<Long, JsonObject> keys = new TreeMap<>();
+    for (JsonObject key : apiKeys()) {
+      keys.put(idOf(key), key);
+    }
+    for (long key : createdApiKeys) {
+      JsonObject stored = keys.get(key);
+      assertTrue(stored != null, "API key " + key + " was created but is not listed");
+      assertFalse(stored.getString("name").isBlank(), "API key " + key + " has a blank name");
+      assertTrue(
+          Set.of("admin", "sender", "viewer").contains(stored.getString("role")),
+          "API key " + key + " has the role " + stored.get("role"));
+      assertFalse(stored.containsKey("key"), "the list shows API key " + key + " itself");
+    }
     for (String contact : createdContacts) {
       // closed at once: the client's pool has few connections, and an open answer holds one
       try (Response read = Linktrack.get("api/contacts/" + FuzzRequests.encode(contact))) {
@@ -1105,6 +1146,14 @@ class FuzzIT {
   private static void cleanup() {
     if (botAgentsBefore == null) {
       return; // the fixtures failed: nothing was fuzzed
+    }
+    for (long key : createdApiKeys) {
+      // revoked, not deleted: a revoked key stays listed, and none of these is left usable
+      Linktrack.client()
+          .target(Linktrack.BASE + "/api/admin/api-keys/" + key)
+          .request()
+          .delete()
+          .close();
     }
     for (long rule : createdRules) {
       Linktrack.client().target(Linktrack.BASE + "/api/rules/" + rule).request().delete().close();
@@ -1161,7 +1210,7 @@ class FuzzIT {
     out.append(
         String.format(
             "%-38s %7d   in %d s; seed %s; messages accepted %d, batches %d, campaigns %d,"
-                + " links %d, rules %d, contacts %d%n"
+                + " links %d, rules %d, contacts %d, API keys %d%n"
                 + "(400: refused by validation; URI: a request URI the servlet container refused;"
                 + " ms: mean time per request)%n",
             "total",
@@ -1173,7 +1222,8 @@ class FuzzIT {
             createdCampaigns.size(),
             createdLinks.size(),
             createdRules.size(),
-            createdContacts.size()));
+            createdContacts.size(),
+            createdApiKeys.size()));
     System.out.println(out);
   }
 
@@ -1227,6 +1277,12 @@ class FuzzIT {
     Response response = Linktrack.get("api/rules");
     JsonArray rules = parse(response.readEntity(String.class)).asJsonArray();
     return rules.getValuesAs(JsonObject.class);
+  }
+
+  private static List<JsonObject> apiKeys() {
+    try (Response response = Linktrack.get("api/admin/api-keys")) {
+      return parse(response.readEntity(String.class)).asJsonArray().getValuesAs(JsonObject.class);
+    }
   }
 
   private static Set<String> storedBotAgents() {

@@ -43,6 +43,7 @@ final class FuzzRequests {
     CONTACT,
     TASK,
     BOT_AGENT,
+    API_KEY,
     CODE
   }
 
