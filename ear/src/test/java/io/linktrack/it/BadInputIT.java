@@ -142,6 +142,15 @@ class BadInputIT {
     }
   }
 
+  /** A NUL in a query string reached PostgreSQL, which refuses it, as a 500 (found by FuzzIT). */
+  @Test
+  void textNoDatabaseStoresGetsA400NamingTheParameter() {
+    Response response = Linktrack.get("api/tasks?assignee=ann%00");
+    assertProblem(response, 400, "assignee with a NUL");
+    assertEquals(
+        "assignee", json(response).getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
   @Test
   void aWrongMediaTypeGetsA415Problem() {
     Response response =

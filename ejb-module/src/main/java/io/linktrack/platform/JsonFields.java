@@ -141,24 +141,9 @@ public final class JsonFields {
     };
   }
 
-  /**
-   * JSON escapes can spell text that no database column takes: NUL (PostgreSQL refuses it) and
-   * unpaired surrogates ({@code "\\uD800"}, which has no UTF-8 form). Neither is ever meant.
-   */
+  /** Text a database can store (StorableText), named by its path in the document. */
   private String checkedText(String field, String text) {
-    for (int k = 0; k < text.length(); k++) {
-      char c = text.charAt(k);
-      boolean unpaired =
-          Character.isHighSurrogate(c)
-              ? k + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++k))
-              : Character.isLowSurrogate(c);
-      if (c == '\u0000' || unpaired) {
-        throw new InvalidInput(
-            path(field),
-            path(field) + " must be Unicode text without NUL characters or unpaired surrogates");
-      }
-    }
-    return text;
+    return StorableText.check(path(field), text);
   }
 
   private JsonValue present(String field) {

@@ -3,6 +3,7 @@ package io.linktrack.platform.rest;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
 import io.linktrack.platform.StorableInstants;
+import io.linktrack.platform.StorableText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +24,11 @@ public final class Params {
     } catch (NumberFormatException e) {
       throw new NotFound(what, value);
     }
+  }
+
+  /** Free text, stripped; null when absent or blank. */
+  public static String optionalText(String name, String value) {
+    return value == null || value.isBlank() ? null : StorableText.check(name, value.strip());
   }
 
   public static Long optionalLong(String name, String value) {

@@ -28,7 +28,7 @@ public class TasksResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     return tasks.list(
-        assignee == null || assignee.isBlank() ? null : assignee.strip(),
+        Params.optionalText("assignee", assignee),
         Params.intOr("page", page, 0),
         Params.intOr("size", size, 50));
   }
