@@ -6,8 +6,10 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
- * The API lives under /api; short links sit directly under the root, so that a short URL is just
- * the short domain and a code. Every /api call needs one of the three roles (docs/api.md).
+ * The API: the web module at context root /api, every call authenticated ({@code
+ * ApiAuthentication}) and needing one of the three roles (docs/api.md). Short links are not here:
+ * they sit directly under the root, in the other web module ({@code RedirectApplication}), so that
+ * a short URL is just the short domain and a code and a click never meets the API's security.
  */
 @ApplicationPath("/")
 @DeclareRoles({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})

@@ -121,7 +121,8 @@ class SecurityIT {
     assertUnauthorized(get(basic("nobody", "x"), "api/messages"), "an unknown user");
     // Not here: Basic credentials that are not base64 of user:password. Liberty 26.0.0.3 decodes
     // the header again after the mechanism answered, for its audit record, and fails with a 500
-    // on any path (WebProviderAuthenticatorProxy.authenticateForOtherMechanisms); docs/api.md.
+    // on any /api path (WebProviderAuthenticatorProxy.authenticateForOtherMechanisms);
+    // docs/api.md. Short links are not affected: aShortLinkIgnoresCredentialsItCannotRead.
     assertUnauthorized(get("Digest username=\"admin\"", "api/messages"), "an unknown scheme");
     assertUnauthorized(get("Bearer lt_madeup", "api/messages"), "an invented API key");
   }
@@ -258,6 +259,30 @@ class SecurityIT {
         200,
         ANONYMOUS.target(BASE + "/health/ready").request().get().getStatus(),
         "load balancers check health without credentials");
+  }
+
+  /**
+   * A click ignores credentials: whatever a client sends in Authorization, the short link answers
+   * as for anyone. While short links shared the API's web module, an unreadable Basic header made
+   * Liberty fail the click with a 500 (docs/api.md, "Who may call what").
+   */
+  @Test
+  void aShortLinkIgnoresCredentialsItCannotRead() {
+    JsonObject sent = awaitStatus(send(SMS).getJsonNumber("id").longValue(), "SENT");
+    String shortLink = strings(sent.getJsonArray("shortLinks")).get(0);
+    for (String authorization :
+        List.of("Basic %%%", "Basic Zm9v", "Basic ", "Bearer lt_madeup", basic("nobody", "x"))) {
+      try (Response redirect =
+          ANONYMOUS
+              .target(URI.create(shortLink))
+              .request()
+              .header(HttpHeaders.AUTHORIZATION, authorization)
+              .header("User-Agent", "Mozilla/5.0 (IT)")
+              .get()) {
+        assertEquals(302, redirect.getStatus(), "a click with Authorization: " + authorization);
+        assertEquals("https://example.com/sec", redirect.getHeaderString(HttpHeaders.LOCATION));
+      }
+    }
   }
 
   private static JsonObject listed(long id) {

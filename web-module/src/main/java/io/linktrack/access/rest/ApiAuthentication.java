@@ -27,9 +27,9 @@ import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
 
 /**
- * Who is calling the API. Short links are public and their redirect must stay fast, so any request
- * that is not under /api is let through before anything is decoded, hashed or looked up. An /api
- * request must carry either
+ * Who is calling the API. This mechanism belongs to the API's web module (context root /api): every
+ * request it sees needs credentials. Short links are another web module without any mechanism
+ * (web-module/links), so a click never reaches this class. A request must carry either
  *
  * <ul>
  *   <li>{@code Authorization: Bearer lt_...}, an API key ({@link ApiKeys}), which carries its role
@@ -60,9 +60,6 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
-    if (isPublic(request)) {
-      return context.doNothing();
-    }
     String header = request.getHeader("Authorization");
     if (header == null || header.isBlank()) {
       return refuse(response, "Sign in: HTTP Basic (a user) or Bearer (an API key).");
@@ -101,30 +98,6 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             null,
             caller.name(),
             Set.of(caller.role().credentialGroup())));
-  }
-
-  /**
-   * Short links are one path segment ({@code /Ab3dE7xZ}); everything with more segments, /api in
-   * any spelling the JAX-RS engine would still route there among them, needs credentials. Deciding
-   * on the container's decoded path keeps {@code /%61pi/...} from slipping through.
-   */
-  static boolean isPublic(HttpServletRequest request) {
-    String path =
-        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    return isPublicPath(path);
-  }
-
-  static boolean isPublicPath(String path) {
-    String trimmed = path.startsWith("/") ? path.substring(1) : path;
-    if (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    if (trimmed.indexOf('/') >= 0) {
-      return false;
-    }
-    int matrix = trimmed.indexOf(';');
-    String segment = matrix >= 0 ? trimmed.substring(0, matrix) : trimmed;
-    return !segment.equalsIgnoreCase("api");
   }
 
   /**

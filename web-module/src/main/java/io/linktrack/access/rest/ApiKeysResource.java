@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Admin: API keys for systems such as the CRM. The key itself is in the 201 answer only. */
-@Path("api/admin/api-keys")
+@Path("admin/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_NAME)

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.StreamingOutput;
  * CSV downloads. The parameters are checked before the first byte is sent, so a bad one still gets
  * a 400 problem; the rows are then streamed as they are read.
  */
-@Path("api/exports")
+@Path("exports")
 @RolesAllowed(Role.ADMIN_NAME)
 public class ExportsResource {
 

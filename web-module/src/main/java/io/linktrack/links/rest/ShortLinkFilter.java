@@ -19,8 +19,9 @@ import java.util.Optional;
  * The short-link hot path: {@code GET} or {@code HEAD /{code}} of a live link is answered here,
  * before the JAX-RS engine. Routing, resource and parameter injection, and response filters cost
  * more per request than the click itself (docs/performance.md), and a short link needs none of
- * them. Everything else (API calls, unknown, expired or retired codes, the 429 for guessers, odd
- * spellings of a path) goes on to JAX-RS, where {@link RedirectResource} answers it the same way.
+ * them. Everything else (unknown, expired or retired codes, the 429 for guessers, odd spellings of
+ * a path) goes on to JAX-RS, where {@link RedirectResource} answers it the same way. Both are the
+ * short-link web module (web-module/links), which has no authentication mechanism.
  */
 @WebFilter(urlPatterns = "/*", filterName = "ShortLinkFilter")
 public class ShortLinkFilter extends HttpFilter {

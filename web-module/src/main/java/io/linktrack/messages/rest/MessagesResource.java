@@ -37,7 +37,7 @@ import jakarta.ws.rs.core.UriInfo;
  * retry answers what the first request made, with {@code Idempotent-Replayed: true}, and sends
  * nothing a second time.
  */
-@Path("api")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
@@ -60,7 +60,7 @@ public class MessagesResource {
         messages.submit(OutboundDraft.fromJson(JsonFields.parse(body, "A message")), request);
     MessageView message = sent.view();
     return replayed(Response.accepted(message), sent)
-        .location(uri.getBaseUriBuilder().path("api/messages/{id}").build(message.id()))
+        .location(uri.getBaseUriBuilder().path("messages/{id}").build(message.id()))
         .build();
   }
 
@@ -74,7 +74,7 @@ public class MessagesResource {
         messages.submitBulk(BulkDraft.fromJson(JsonFields.parse(body, "A bulk send")), request);
     BatchView batch = sent.view();
     return replayed(Response.accepted(new Accepted(batch.id(), batch.total())), sent)
-        .location(uri.getBaseUriBuilder().path("api/batches/{id}").build(batch.id()))
+        .location(uri.getBaseUriBuilder().path("batches/{id}").build(batch.id()))
         .build();
   }
 

@@ -63,10 +63,10 @@ public class BodyLimits implements ContainerRequestFilter {
     if (p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);
     }
-    if (p.equals("api/messages/bulk")) {
+    if (p.equals("messages/bulk")) {
       return maxBulkBody;
     }
-    return p.equals("api/messages") ? maxMessageBody : maxBody;
+    return p.equals("messages") ? maxMessageBody : maxBody;
   }
 
   /** A Content-Length beyond int range shows as -1 in getLength(). */

@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Workflow rules: what to watch and what to do when it is exceeded. */
-@Path("api/rules")
+@Path("rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.SENDER_NAME, Role.VIEWER_NAME})
