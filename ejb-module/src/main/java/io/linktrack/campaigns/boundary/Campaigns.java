@@ -2,8 +2,8 @@ package io.linktrack.campaigns.boundary;
 
 import io.linktrack.campaigns.entity.Campaign;
 import io.linktrack.campaigns.entity.UtmParameters;
-import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.NotFound;
+import io.linktrack.platform.Page;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,10 +2,10 @@ package io.linktrack.contacts.boundary;
 
 import io.linktrack.contacts.boundary.ContactView.ContactClick;
 import io.linktrack.contacts.entity.Contact;
-import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.Conflict;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
+import io.linktrack.platform.Page;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,6 +2,7 @@ package io.linktrack.messages.boundary;
 
 import io.linktrack.messages.entity.MessageStatus;
 import io.linktrack.platform.InvalidInput;
+import io.linktrack.platform.Page;
 import java.time.Instant;
 
 /**

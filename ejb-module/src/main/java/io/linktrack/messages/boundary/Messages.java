@@ -13,6 +13,7 @@ import io.linktrack.messages.entity.Message;
 import io.linktrack.messages.entity.MessageStatus;
 import io.linktrack.messages.entity.OutboundDraft;
 import io.linktrack.platform.NotFound;
+import io.linktrack.platform.Page;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

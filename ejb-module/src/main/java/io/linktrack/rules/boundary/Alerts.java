@@ -1,6 +1,6 @@
 package io.linktrack.rules.boundary;
 
-import io.linktrack.messages.boundary.Page;
+import io.linktrack.platform.Page;
 import io.linktrack.rules.entity.Alert;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

@@ -1,8 +1,8 @@
 package io.linktrack.tasks.boundary;
 
-import io.linktrack.messages.boundary.Page;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
+import io.linktrack.platform.Page;
 import io.linktrack.tasks.entity.Task;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.linktrack.rules.rest;
 
 import io.linktrack.access.entity.Role;
-import io.linktrack.messages.boundary.Page;
+import io.linktrack.platform.Page;
 import io.linktrack.platform.rest.Params;
 import io.linktrack.rules.boundary.AlertQuery;
 import io.linktrack.rules.boundary.AlertView;

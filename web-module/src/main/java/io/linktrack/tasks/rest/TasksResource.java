@@ -1,7 +1,7 @@
 package io.linktrack.tasks.rest;
 
 import io.linktrack.access.entity.Role;
-import io.linktrack.messages.boundary.Page;
+import io.linktrack.platform.Page;
 import io.linktrack.platform.rest.Params;
 import io.linktrack.tasks.boundary.TaskView;
 import io.linktrack.tasks.boundary.Tasks;

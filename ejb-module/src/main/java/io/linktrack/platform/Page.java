@@ -1,6 +1,5 @@
-package io.linktrack.messages.boundary;
+package io.linktrack.platform;
 
-import io.linktrack.platform.InvalidInput;
 import java.util.List;
 
 /** One page of a listing; {@code page} counts from 0. */
