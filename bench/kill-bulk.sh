@@ -41,8 +41,7 @@ BASE=http://localhost:$PORT
 LT_AUTH=${LT_AUTH:-admin:$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 command -v psql >/dev/null || { echo "psql is needed" >&2; exit 2; }
 EAR=${EAR:-$HERE/../ear/target/linktrack.ear}
-[ -f "$EAR" ] || { echo "no $EAR: mvn -B -ntp -DskipTests verify" >&2; exit 2; }
-[ -d "$WLP/usr/servers/linktrack" ] || { echo "no server in $WLP: mvn -B -ntp -DskipTests verify" >&2; exit 2; }
+source "$HERE/bench-server.sh"
 
 # Every API call goes through here: switching on credentials is one variable.
 api() {
@@ -55,44 +54,11 @@ pid_of_server() {
   cat "$WLP/usr/servers/.pid/$SERVER.pid"
 }
 wait_ready() {
-  for _ in $(seq 1 "${READY_TIMEOUT:-600}"); do
-    curl -sf "$BASE/health/ready" >/dev/null && return 0
-    sleep 1
-  done
-  echo "server did not get ready on $BASE" >&2
-  exit 2
+  bench_server_wait_ready "$PORT"
 }
 
-echo "== server $SERVER on $BASE (JMS $JMS_PORT), PostgreSQL database $DB_NAME"
-if [ -f "$WLP/usr/servers/.pid/$SERVER.pid" ]; then "$WLP/bin/server" stop "$SERVER" >/dev/null || true; fi
-rm -rf "$WLP/usr/servers/$SERVER" "$DATA"
-mkdir -p "$DATA"
-cp -r "$WLP/usr/servers/linktrack" "$WLP/usr/servers/$SERVER"
-rm -rf "$WLP/usr/servers/$SERVER/logs" "$WLP/usr/servers/$SERVER/workarea" "$WLP/usr/servers/$SERVER/apps"/*
-# the production JVM options, not the test server's (its test settings include an admin password
-# that would override LINKTRACK_ADMIN_PASSWORD below)
-cp "$HERE/../liberty-config/jvm.options" "$WLP/usr/servers/$SERVER/jvm.options"
-# The packaged EAR, not the loose one `mvn verify` deploys: a rebuild during the test changes nothing.
-mkdir -p "$WLP/usr/servers/$SERVER/apps"
-cp "$EAR" "$WLP/usr/servers/$SERVER/apps/linktrack.ear"
-# server.env overrides the environment, and bootstrap.properties overrides both: write our own.
-cat > "$WLP/usr/servers/$SERVER/server.env" <<EOF
-LINKTRACK_DB=postgresql
-LINKTRACK_DB_HOST=$DB_HOST
-LINKTRACK_DB_USER=$DB_USER
-LINKTRACK_DB_NAME=$DB_NAME
-LINKTRACK_HTTP_PORT=$PORT
-LINKTRACK_JMS_PORT=$JMS_PORT
-LINKTRACK_SHORT_BASE_URL=$BASE
-LINKTRACK_ADMIN_USER=${LT_AUTH%%:*}
-LINKTRACK_ADMIN_PASSWORD=${LT_AUTH#*:}
-EOF
-echo "LINKTRACK_DATA_DIR=$DATA" > "$WLP/usr/servers/$SERVER/bootstrap.properties"
-psql -h "$DB_HOST" -U "$DB_USER" -d postgres -qX -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" \
-  -c "CREATE DATABASE $DB_NAME" >/dev/null
-"$WLP/bin/server" start "$SERVER" --clean >/dev/null
-trap '"$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true' EXIT
-wait_ready
+bench_server_start "$SERVER" "$EAR" "$PORT" "$JMS_PORT" "$DB_NAME" "$DATA"
+trap 'bench_server_stop "$SERVER"' EXIT
 
 echo "== bulk send of $COUNT messages, two distinct URLs each"
 REQUEST=$(mktemp)
