@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  */
 final class FeatureTable {
 
-  /** The docs, seen from the ejb-module's directory (where surefire runs the tests). */
-  static final Path DOCS = Path.of("..", "docs", "architecture.md");
+  /** The docs, seen from the ejb-module's directory (surefire's basedir). */
+  static final Path DOCS =
+      Path.of(System.getProperty("basedir", ".")).resolve(Path.of("..", "docs", "architecture.md"));
 
   static final String HEADING = "## Features and their tables";
 
