@@ -3,6 +3,7 @@ package io.linktrack.access.boundary;
 import io.linktrack.access.control.ApiKeyCache;
 import io.linktrack.access.control.Secrets;
 import io.linktrack.access.entity.ApiKey;
+import io.linktrack.access.entity.Caller;
 import io.linktrack.access.entity.Role;
 import io.linktrack.platform.NotFound;
 import jakarta.annotation.Resource;

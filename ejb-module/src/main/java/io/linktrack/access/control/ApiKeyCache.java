@@ -2,7 +2,7 @@ package io.linktrack.access.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.linktrack.access.boundary.Caller;
+import io.linktrack.access.entity.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

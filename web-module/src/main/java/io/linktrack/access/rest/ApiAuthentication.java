@@ -2,7 +2,7 @@ package io.linktrack.access.rest;
 
 import io.linktrack.access.boundary.ApiKeys;
 import io.linktrack.access.boundary.BootstrapAdmin;
-import io.linktrack.access.boundary.Caller;
+import io.linktrack.access.entity.Caller;
 import io.linktrack.access.entity.Role;
 import io.linktrack.platform.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,4 @@
-package io.linktrack.access.boundary;
-
-import io.linktrack.access.entity.Role;
+package io.linktrack.access.entity;
 
 /** Who a verified credential belongs to, and the role it carries. */
 public record Caller(String name, Role role) {}
