@@ -69,8 +69,8 @@ rm -rf "$WLP/usr/servers/$SERVER" "$DATA"
 mkdir -p "$DATA"
 cp -r "$WLP/usr/servers/linktrack" "$WLP/usr/servers/$SERVER"
 rm -rf "$WLP/usr/servers/$SERVER/logs" "$WLP/usr/servers/$SERVER/workarea" "$WLP/usr/servers/$SERVER/apps"/*
-# the production JVM options, not the test server's (its test settings include an admin password
-# that would override LINKTRACK_ADMIN_PASSWORD below)
+# the production JVM options (the test server's settings, an admin password among them, are in its
+# bootstrap.properties, written anew below)
 cp "$HERE/../liberty-config/jvm.options" "$WLP/usr/servers/$SERVER/jvm.options"
 # The packaged EAR, not the loose one `mvn verify` deploys: a rebuild during the test changes nothing.
 mkdir -p "$WLP/usr/servers/$SERVER/apps"
