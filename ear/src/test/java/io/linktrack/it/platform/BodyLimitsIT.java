@@ -1,10 +1,11 @@
-package io.linktrack.it;
+package io.linktrack.it.platform;
 
 import static io.linktrack.it.Linktrack.json;
 import static io.linktrack.it.Linktrack.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

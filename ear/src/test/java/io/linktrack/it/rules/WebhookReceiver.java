@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.rules;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.messages;
 
 import static io.linktrack.it.Linktrack.await;
 import static io.linktrack.it.Linktrack.createCampaign;
@@ -8,6 +8,7 @@ import static io.linktrack.it.Linktrack.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.links;
 
 import static io.linktrack.it.Linktrack.await;
 import static io.linktrack.it.Linktrack.click;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -19,12 +20,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Standalone links: created, clicked, listed, retired (410), and expired (fallback URL). */
-class CustomLinksIT {
+public class CustomLinksIT {
 
   /** The IT server's linktrack.links.expired-fallback-url (ear/pom.xml). */
   static final String FALLBACK = "https://fallback.example.com/expired";
 
-  static JsonObject createLink(String url, String name, String extra) {
+  public static JsonObject createLink(String url, String name, String extra) {
     Response response =
         post("api/links", "{\"url\":" + quote(url) + ",\"name\":" + quote(name) + extra + "}");
     assertEquals(201, response.getStatus(), "the custom link should be created");
@@ -35,7 +36,7 @@ class CustomLinksIT {
     return link;
   }
 
-  static JsonObject awaitLinkClicks(long id, long clicks) {
+  public static JsonObject awaitLinkClicks(long id, long clicks) {
     return await(
         "link " + id + " to show " + clicks + " clicks",
         () -> getJson("api/links/" + id),

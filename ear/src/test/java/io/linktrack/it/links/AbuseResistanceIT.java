@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.links;
 
 import static io.linktrack.it.Linktrack.click;
 import static io.linktrack.it.Linktrack.json;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;

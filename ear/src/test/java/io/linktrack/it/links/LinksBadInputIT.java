@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.links;
 
 import static io.linktrack.it.Linktrack.get;
 import static io.linktrack.it.Linktrack.json;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.platform;
 
 import static io.linktrack.it.Linktrack.get;
 import static io.linktrack.it.Linktrack.json;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
+import io.linktrack.it.links.CustomLinksIT;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;

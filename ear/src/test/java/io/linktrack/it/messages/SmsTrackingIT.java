@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.messages;
 
 import static io.linktrack.it.Linktrack.awaitStatus;
 import static io.linktrack.it.Linktrack.click;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.exports;
 
 import static io.linktrack.it.Linktrack.awaitClicks;
 import static io.linktrack.it.Linktrack.awaitStatus;
@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
+import io.linktrack.it.links.CustomLinksIT;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;

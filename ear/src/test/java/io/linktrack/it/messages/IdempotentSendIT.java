@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.messages;
 
 import static io.linktrack.it.Linktrack.BASE;
 import static io.linktrack.it.Linktrack.await;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.clicks;
 
 import static io.linktrack.it.Linktrack.await;
 import static io.linktrack.it.Linktrack.awaitStatus;
@@ -10,6 +10,7 @@ import static io.linktrack.it.Linktrack.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;

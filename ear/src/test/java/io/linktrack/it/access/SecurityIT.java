@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.access;
 
 import static io.linktrack.it.Linktrack.BASE;
 import static io.linktrack.it.Linktrack.awaitStatus;
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.rules;
 
 import static io.linktrack.it.Linktrack.awaitStatus;
 import static io.linktrack.it.Linktrack.getJson;
@@ -7,6 +7,7 @@ import static io.linktrack.it.Linktrack.send;
 import static io.linktrack.it.Linktrack.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.campaigns;
 
 import static io.linktrack.it.Linktrack.awaitStatus;
 import static io.linktrack.it.Linktrack.click;
@@ -9,6 +9,7 @@ import static io.linktrack.it.Linktrack.send;
 import static io.linktrack.it.Linktrack.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

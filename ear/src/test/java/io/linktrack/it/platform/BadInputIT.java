@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.platform;
 
 import static io.linktrack.it.Linktrack.createCampaign;
 import static io.linktrack.it.Linktrack.getJson;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;

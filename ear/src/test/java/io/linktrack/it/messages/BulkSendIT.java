@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.messages;
 
 import static io.linktrack.it.Linktrack.await;
 import static io.linktrack.it.Linktrack.getJson;

@@ -1,8 +1,9 @@
-package io.linktrack.it;
+package io.linktrack.it.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

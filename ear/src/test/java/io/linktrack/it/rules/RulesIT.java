@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.rules;
 
 import static io.linktrack.it.Linktrack.client;
 import static io.linktrack.it.Linktrack.get;
@@ -6,12 +6,13 @@ import static io.linktrack.it.Linktrack.getJson;
 import static io.linktrack.it.Linktrack.json;
 import static io.linktrack.it.Linktrack.post;
 import static io.linktrack.it.Linktrack.quote;
-import static io.linktrack.it.RuleSupport.createRule;
-import static io.linktrack.it.RuleSupport.id;
+import static io.linktrack.it.rules.RuleSupport.createRule;
+import static io.linktrack.it.rules.RuleSupport.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;

@@ -1,10 +1,11 @@
-package io.linktrack.it;
+package io.linktrack.it.clicks;
 
 import static io.linktrack.it.Linktrack.awaitStatus;
 import static io.linktrack.it.Linktrack.send;
 import static io.linktrack.it.Linktrack.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.linktrack.it;
+package io.linktrack.it.messages;
 
 import static io.linktrack.it.Linktrack.awaitStatus;
 import static io.linktrack.it.Linktrack.createCampaign;
@@ -8,6 +8,7 @@ import static io.linktrack.it.Linktrack.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;

@@ -1,21 +1,22 @@
-package io.linktrack.it;
+package io.linktrack.it.rules;
 
 import static io.linktrack.it.Linktrack.createCampaign;
 import static io.linktrack.it.Linktrack.getJson;
 import static io.linktrack.it.Linktrack.quote;
-import static io.linktrack.it.RuleSupport.INTERVAL;
-import static io.linktrack.it.RuleSupport.alerts;
-import static io.linktrack.it.RuleSupport.awaitActionsSettled;
-import static io.linktrack.it.RuleSupport.awaitAlerts;
-import static io.linktrack.it.RuleSupport.click;
-import static io.linktrack.it.RuleSupport.createRule;
-import static io.linktrack.it.RuleSupport.id;
-import static io.linktrack.it.RuleSupport.messageIdOf;
-import static io.linktrack.it.RuleSupport.pause;
-import static io.linktrack.it.RuleSupport.shortLinks;
+import static io.linktrack.it.rules.RuleSupport.INTERVAL;
+import static io.linktrack.it.rules.RuleSupport.alerts;
+import static io.linktrack.it.rules.RuleSupport.awaitActionsSettled;
+import static io.linktrack.it.rules.RuleSupport.awaitAlerts;
+import static io.linktrack.it.rules.RuleSupport.click;
+import static io.linktrack.it.rules.RuleSupport.createRule;
+import static io.linktrack.it.rules.RuleSupport.id;
+import static io.linktrack.it.rules.RuleSupport.messageIdOf;
+import static io.linktrack.it.rules.RuleSupport.pause;
+import static io.linktrack.it.rules.RuleSupport.shortLinks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.it.Linktrack;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
