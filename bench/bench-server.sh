@@ -30,8 +30,8 @@ bench_server_start() {  # SERVER EAR PORT JMS_PORT DB_NAME DATA
   mkdir -p "$data"
   cp -r "$WLP/usr/servers/linktrack" "$dir"
   rm -rf "$dir/logs" "$dir/workarea" "$dir/apps"/* "$dir/dropins"/*
-  # the production JVM options, not the test server's (its test settings include an admin password
-  # that would override LINKTRACK_ADMIN_PASSWORD below)
+  # the production JVM options (the test server's settings, an admin password among them, are in its
+  # bootstrap.properties, written anew below)
   cp "$BENCH_HERE/../liberty-config/jvm.options" "$dir/jvm.options"
   # The packaged EAR, not the loose one `mvn verify` deploys: a rebuild during the test changes nothing.
   mkdir -p "$dir/apps"

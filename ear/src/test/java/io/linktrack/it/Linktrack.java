@@ -35,14 +35,15 @@ import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
  * The running Linktrack server as a CRM sees it: HTTP calls and the short links they hand out. The
  * RESTEasy client does not follow redirects, so a short link answers with its 302.
  */
-final class Linktrack {
+public final class Linktrack {
 
-  static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
+  public static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
 
   /** The test server's administrator (linktrack.admin-password, set in ear/pom.xml). */
-  static final String ADMIN_USER = "admin";
+  public static final String ADMIN_USER = "admin";
 
-  static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
+  public static final String ADMIN_PASSWORD =
+      System.getProperty("it.admin.password", "it-admin-password");
 
   // Pooled connections are dropped after 20 s: the server closes idle ones after 30 s, and a
   // request on such a connection fails (long tests leave the pool idle that long).
@@ -74,13 +75,13 @@ final class Linktrack {
   }
 
   /** A client that sends no credentials of its own: for what an anonymous caller sees. */
-  static Client anonymousClient() {
+  public static Client anonymousClient() {
     return ((ResteasyClientBuilder) ClientBuilder.newBuilder())
         .connectionTTL(20, TimeUnit.SECONDS)
         .build();
   }
 
-  static String basic(String user, String password) {
+  public static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -104,55 +105,55 @@ final class Linktrack {
 
   private Linktrack() {}
 
-  static Client client() {
+  public static Client client() {
     return CLIENT;
   }
 
   /** {@code path} is relative to the server and may carry a query string. */
-  static Response post(String path, String json) {
+  public static Response post(String path, String json) {
     return CLIENT
         .target(BASE + "/" + path)
         .request()
         .post(Entity.entity(json, MediaType.APPLICATION_JSON));
   }
 
-  static Response get(String path) {
+  public static Response get(String path) {
     return CLIENT.target(BASE + "/" + path).request().get();
   }
 
-  static JsonObject json(Response response) {
+  public static JsonObject json(Response response) {
     String text = response.readEntity(String.class);
     try (JsonReader reader = Json.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }
 
-  static JsonObject getJson(String path) {
+  public static JsonObject getJson(String path) {
     Response response = get(path);
     assertEquals(200, response.getStatus(), () -> "GET " + path + " failed");
     return json(response);
   }
 
   /** Sends one message and answers it as accepted (status QUEUED). */
-  static JsonObject send(String json) {
+  public static JsonObject send(String json) {
     Response response = post("api/messages", json);
     assertEquals(202, response.getStatus(), "the message should be accepted");
     return json(response);
   }
 
-  static JsonObject createCampaign(String name, boolean trackLinks) {
+  public static JsonObject createCampaign(String name, boolean trackLinks) {
     Response response =
         post("api/campaigns", "{\"name\":\"" + name + "\",\"trackLinks\":" + trackLinks + "}");
     assertEquals(201, response.getStatus(), "the campaign should be created");
     return json(response);
   }
 
-  static JsonObject message(long id) {
+  public static JsonObject message(long id) {
     return getJson("api/messages/" + id);
   }
 
   /** Polls until the message has reached the status (or fails after 30 s). */
-  static JsonObject awaitStatus(long id, String status) {
+  public static JsonObject awaitStatus(long id, String status) {
     return await(
         "message " + id + " to become " + status,
         () -> message(id),
@@ -165,7 +166,7 @@ final class Linktrack {
    * count). A click is counted on its message a moment after its redirect: the 302 waits for the
    * click to be stored, the counters follow (docs/architecture.md).
    */
-  static JsonObject awaitClicks(long id, long clicks) {
+  public static JsonObject awaitClicks(long id, long clicks) {
     return await(
         "message " + id + " to show " + clicks + " clicks",
         () -> message(id),
@@ -177,7 +178,7 @@ final class Linktrack {
    * Waits as long as a person at least takes between opening two links of one message: two links
    * opened within the burst window (1 s on the test server) are a scanner's burst, not clicks.
    */
-  static void pauseLikeAPerson() {
+  public static void pauseLikeAPerson() {
     try {
       Thread.sleep(1300);
     } catch (InterruptedException e) {
@@ -185,7 +186,7 @@ final class Linktrack {
     }
   }
 
-  static <T> T await(
+  public static <T> T await(
       String what, java.util.function.Supplier<T> poll, Predicate<T> done, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     T last = null;
@@ -204,14 +205,14 @@ final class Linktrack {
     return fail("Timed out waiting for " + what + "; last seen: " + last);
   }
 
-  static List<String> strings(JsonArray array) {
+  public static List<String> strings(JsonArray array) {
     return array.getValuesAs(jakarta.json.JsonString.class).stream()
         .map(s -> s.getString())
         .toList();
   }
 
   /** Follows a short link once, as a recipient's browser would (GET, no redirect following). */
-  static Response click(String shortUrl) {
+  public static Response click(String shortUrl) {
     return CLIENT
         .target(URI.create(shortUrl))
         .request()
@@ -219,7 +220,7 @@ final class Linktrack {
         .get();
   }
 
-  static String quote(String text) {
+  public static String quote(String text) {
     return Json.createValue(text).toString();
   }
 }
