@@ -90,7 +90,7 @@ public final class ClickJournal implements AutoCloseable {
   }
 
   /**
-   * Whether a database has taken this journal on (see {@code ClickLedger#resumePosition}): a
+   * Whether a database has taken this journal on (see {@code ClickWriter#resumePosition}): a
    * journal that never was holds only clicks of its first start, for the database it meets first.
    */
   public boolean claimed() {
