@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * stored last, and stores the new position in the same transaction as the work it did with the
  * clicks. A position is opaque; 0 is the beginning.
  *
- * <p>The position is a fold number (see {@code ClickLedger}). Folds run one at a time and commit in
+ * <p>The position is a fold number (see {@code ClickFolder}). Folds run one at a time and commit in
  * the order of their numbers, so a consumer that has seen fold n has seen every fold before it and
  * never skips a click that commits late. Only counted clicks are handed out, so a consumer that
  * reads counters right after sees numbers that include every click it was given.

@@ -1,6 +1,6 @@
 package io.linktrack.clicks.boundary;
 
-import io.linktrack.clicks.control.ClickLedger;
+import io.linktrack.clicks.control.ClickFolder;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -25,7 +25,7 @@ public class OrphanedClickSweep {
   private static final Logger LOG = Logger.getLogger(OrphanedClickSweep.class.getName());
   private static final int BATCHES_PER_RUN = 200;
 
-  @Inject ClickLedger ledger;
+  @Inject ClickFolder folder;
 
   @Inject
   @ConfigProperty(name = "linktrack.clicks.orphan-after", defaultValue = "PT30S")
@@ -33,7 +33,7 @@ public class OrphanedClickSweep {
 
   @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
   void sweep() {
-    int counted = ledger.foldOrphans(Instant.now().minus(orphanAfter), BATCHES_PER_RUN);
+    int counted = folder.foldOrphans(Instant.now().minus(orphanAfter), BATCHES_PER_RUN);
     if (counted > 0) {
       LOG.info("Counted " + counted + " click batches left uncounted by a stopped server");
     }

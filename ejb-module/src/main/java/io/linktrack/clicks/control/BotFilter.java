@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.linktrack.clicks.entity.AddressRange;
 import io.linktrack.clicks.entity.AnonymizedAddress;
 import io.linktrack.clicks.entity.BotReason;
+import io.linktrack.clicks.entity.Hit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

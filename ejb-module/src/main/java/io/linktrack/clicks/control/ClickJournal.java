@@ -1,7 +1,7 @@
 package io.linktrack.clicks.control;
 
 import io.linktrack.clicks.entity.BotReason;
-import io.linktrack.links.control.LinkTarget;
+import io.linktrack.links.entity.LinkTarget;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -90,7 +90,7 @@ public final class ClickJournal implements AutoCloseable {
   }
 
   /**
-   * Whether a database has taken this journal on (see {@code ClickLedger#resumePosition}): a
+   * Whether a database has taken this journal on (see {@code ClickWriter#resumePosition}): a
    * journal that never was holds only clicks of its first start, for the database it meets first.
    */
   public boolean claimed() {
@@ -319,7 +319,7 @@ public final class ClickJournal implements AutoCloseable {
     // as far as counting goes, a click's link is its ids and its message's link count
     LinkTarget target =
         new LinkTarget(
-            link, message == NO_MESSAGE ? null : message, null, null, messageLinks, null, false);
+            link, message == NO_MESSAGE ? null : message, null, messageLinks, null, false);
     return PendingClick.of(
         target, at, text(in), text(in), text(in), bot == null ? null : BotReason.valueOf(bot));
   }

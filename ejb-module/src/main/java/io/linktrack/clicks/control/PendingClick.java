@@ -2,7 +2,7 @@ package io.linktrack.clicks.control;
 
 import io.linktrack.clicks.entity.BotReason;
 import io.linktrack.clicks.entity.Click;
-import io.linktrack.links.control.LinkTarget;
+import io.linktrack.links.entity.LinkTarget;
 import java.time.Instant;
 
 /**

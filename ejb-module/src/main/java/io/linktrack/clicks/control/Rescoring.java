@@ -2,6 +2,8 @@ package io.linktrack.clicks.control;
 
 import io.linktrack.clicks.entity.AnonymizedAddress;
 import io.linktrack.clicks.entity.BotReason;
+import io.linktrack.links.boundary.LinkCounters;
+import io.linktrack.messages.boundary.SendTimes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,11 +15,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -41,14 +46,12 @@ public class Rescoring {
       Instant at,
       String userAgent,
       String address,
-      BotReason reason,
-      Instant sentAt) {}
+      BotReason reason) {}
 
   private static final String CHUNK =
       "SELECT c.ID, c.LINK_ID, c.MESSAGE_ID, c.CLICKED_AT, c.USER_AGENT, c.CLIENT_ADDRESS,"
-          + " c.BOT_REASON, m.SENT_AT FROM LT_CLICK c"
+          + " c.BOT_REASON FROM LT_CLICK c"
           + " LEFT JOIN LT_CLICK_BATCH b ON b.ID = c.BATCH_ID"
-          + " LEFT JOIN LT_MESSAGE m ON m.ID = c.MESSAGE_ID"
           + " WHERE c.CLICKED_AT >= ? AND c.CLICKED_AT < ?"
           + " AND (c.CLICKED_AT > ? OR (c.CLICKED_AT = ? AND c.ID > ?))"
           + " AND (c.BATCH_ID IS NULL OR b.FOLD_NO IS NOT NULL)"
@@ -57,20 +60,14 @@ public class Rescoring {
   private static final String SET_VERDICT =
       "UPDATE LT_CLICK SET BOT = ?, BOT_REASON = ? WHERE ID = ?";
 
-  private static final String MOVE_COUNTS =
-      "UPDATE LT_LINK SET CLICKS = CLICKS + ?, BOT_CLICKS = BOT_CLICKS + ? WHERE ID = ?";
-
   // A person's click from the time span of the link: through the message index where there is a
   // message, else from the link's creation on through the time index.
-  private static final String FIRST_AND_LAST =
-      "UPDATE LT_LINK SET"
-          + " FIRST_CLICK = (SELECT MIN(c.CLICKED_AT) FROM LT_CLICK c WHERE c.LINK_ID = LT_LINK.ID"
-          + " AND c.BOT = FALSE AND (c.MESSAGE_ID = LT_LINK.MESSAGE_ID OR (LT_LINK.MESSAGE_ID IS"
-          + " NULL AND c.CLICKED_AT >= LT_LINK.CREATED_AT))),"
-          + " LAST_CLICK = (SELECT MAX(c.CLICKED_AT) FROM LT_CLICK c WHERE c.LINK_ID = LT_LINK.ID"
-          + " AND c.BOT = FALSE AND (c.MESSAGE_ID = LT_LINK.MESSAGE_ID OR (LT_LINK.MESSAGE_ID IS"
-          + " NULL AND c.CLICKED_AT >= LT_LINK.CREATED_AT)))"
-          + " WHERE ID = ?";
+  private static final String SPAN_OF_MESSAGE_LINK =
+      "SELECT MIN(CLICKED_AT), MAX(CLICKED_AT) FROM LT_CLICK"
+          + " WHERE LINK_ID = ? AND BOT = FALSE AND MESSAGE_ID = ?";
+  private static final String SPAN_OF_CUSTOM_LINK =
+      "SELECT MIN(CLICKED_AT), MAX(CLICKED_AT) FROM LT_CLICK"
+          + " WHERE LINK_ID = ? AND BOT = FALSE AND CLICKED_AT >= ?";
 
   @Resource(lookup = "jdbc/linktrack")
   DataSource dataSource;
@@ -82,12 +79,13 @@ public class Rescoring {
     try (Connection connection = dataSource.getConnection()) {
       lockFolds(connection);
       List<Stored> clicks = read(connection, from, to, after, size);
+      Map<Long, Instant> sentAt = SendTimes.sentAt(connection, messagesOf(clicks));
       Map<Long, int[]> moves = new TreeMap<>(); // link -> {people delta, bot delta}
       int becameBots = 0;
       int becamePeople = 0;
       try (PreparedStatement verdict = connection.prepareStatement(SET_VERDICT)) {
         for (Stored click : clicks) {
-          BotReason now = judge(click);
+          BotReason now = judge(click, sentAt.get(click.messageId()));
           if (Objects.equals(now, click.reason())) {
             continue;
           }
@@ -123,7 +121,7 @@ public class Rescoring {
   }
 
   /** A verdict from the request itself (HEAD, prefetch, burst) stands; the rest is judged again. */
-  private BotReason judge(Stored click) {
+  private BotReason judge(Stored click, Instant sentAt) {
     if (click.reason() != null && !click.reason().rescorable()) {
       return click.reason();
     }
@@ -131,7 +129,7 @@ public class Rescoring {
             click.userAgent(),
             AnonymizedAddress.literal(click.address()).orElse(null),
             click.at(),
-            click.sentAt())
+            sentAt)
         .orElse(null);
   }
 
@@ -151,7 +149,6 @@ public class Rescoring {
           long messageId = rows.getLong(3);
           Long message = rows.wasNull() ? null : messageId;
           String reason = rows.getString(7);
-          Timestamp sentAt = rows.getTimestamp(8);
           clicks.add(
               new Stored(
                   rows.getLong(1),
@@ -160,8 +157,7 @@ public class Rescoring {
                   rows.getTimestamp(4).toInstant(),
                   rows.getString(5),
                   rows.getString(6),
-                  reason == null ? null : BotReason.valueOf(reason),
-                  sentAt == null ? null : sentAt.toInstant()));
+                  reason == null ? null : BotReason.valueOf(reason)));
         }
       }
       return clicks;
@@ -176,6 +172,21 @@ public class Rescoring {
     }
   }
 
+  private static Set<Long> messagesOf(List<Stored> clicks) {
+    Set<Long> messages = new HashSet<>();
+    clicks.forEach(
+        click -> {
+          if (click.messageId() != null) {
+            messages.add(click.messageId());
+          }
+        });
+    return messages;
+  }
+
+  /**
+   * Moves the counters of links whose people's clicks changed: campaigns' first (from the counters
+   * as they were), then the links' counts, first and last click, read again from what is stored.
+   */
   private static void moveCounts(Connection connection, Map<Long, int[]> moves)
       throws SQLException {
     if (moves.isEmpty()) {
@@ -183,22 +194,44 @@ public class Rescoring {
     }
     List<ClickTally> tallies = new ArrayList<>();
     moves.forEach((link, move) -> tallies.add(new ClickTally(link, move[0], move[1], null, null)));
-    CampaignCounters.apply(connection, tallies);
-    try (PreparedStatement counts = connection.prepareStatement(MOVE_COUNTS);
-        PreparedStatement times = connection.prepareStatement(FIRST_AND_LAST)) {
-      for (Map.Entry<Long, int[]> move : moves.entrySet()) {
-        if (move.getValue()[0] == 0) {
-          continue;
+    ClickFolder.moveCampaignCounters(connection, tallies);
+    Set<Long> moved = new TreeSet<>();
+    moves.forEach(
+        (link, move) -> {
+          if (move[0] != 0) {
+            moved.add(link);
+          }
+        });
+    List<LinkCounters.Correction> corrections = new ArrayList<>();
+    try (PreparedStatement ofMessage = connection.prepareStatement(SPAN_OF_MESSAGE_LINK);
+        PreparedStatement ofCustom = connection.prepareStatement(SPAN_OF_CUSTOM_LINK)) {
+      for (LinkCounters.Scope scope : LinkCounters.scopes(connection, moved)) {
+        PreparedStatement span;
+        if (scope.messageId() != null) {
+          span = ofMessage;
+          span.setLong(2, scope.messageId());
+        } else {
+          span = ofCustom;
+          span.setTimestamp(2, Timestamp.from(scope.createdAt()));
         }
-        counts.setInt(1, move.getValue()[0]);
-        counts.setInt(2, move.getValue()[1]);
-        counts.setLong(3, move.getKey());
-        counts.addBatch();
-        times.setLong(1, move.getKey());
-        times.addBatch();
+        span.setLong(1, scope.linkId());
+        try (ResultSet row = span.executeQuery()) {
+          row.next();
+          int[] move = moves.get(scope.linkId());
+          corrections.add(
+              new LinkCounters.Correction(
+                  scope.linkId(),
+                  move[0],
+                  move[1],
+                  instant(row.getTimestamp(1)),
+                  instant(row.getTimestamp(2))));
+        }
       }
-      counts.executeBatch();
-      times.executeBatch();
     }
+    LinkCounters.correct(connection, corrections);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

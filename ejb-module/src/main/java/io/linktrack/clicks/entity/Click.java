@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One recorded hit on a short link. Rows are written in batches by the click ledger (plain JDBC,
- * see ClickLedger); this mapping defines the table and lets reports read it. The client address is
+ * One recorded hit on a short link. Rows are written in batches by the click writer (plain JDBC,
+ * see ClickWriter); this mapping defines the table and lets reports read it. The client address is
  * stored anonymised only: the raw IP never reaches the database.
  */
 @Entity

@@ -1,13 +1,9 @@
 package io.linktrack.links.boundary;
 
 import io.linktrack.campaigns.entity.Campaign;
-import io.linktrack.links.boundary.Unavailable.Reason;
-import io.linktrack.links.control.ExpiredLinks;
-import io.linktrack.links.control.LinkDirectory;
-import io.linktrack.links.control.LinkRetired;
-import io.linktrack.links.control.LinkTarget;
 import io.linktrack.links.control.ShortLinks;
 import io.linktrack.links.control.Shortener;
+import io.linktrack.links.entity.LinkRetired;
 import io.linktrack.links.entity.LinkType;
 import io.linktrack.links.entity.ShortCode;
 import io.linktrack.links.entity.TrackedLink;
@@ -23,7 +19,6 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Links on their own: custom links (created, listed and retired through the API) and the listing of
@@ -38,10 +33,6 @@ public class Links {
   @Inject Shortener shortener;
 
   @Inject ShortLinks shortLinks;
-
-  @Inject LinkDirectory directory;
-
-  @Inject ExpiredLinks expiredLinks;
 
   @Inject Event<LinkRetired> retirements;
 
@@ -98,28 +89,13 @@ public class Links {
 
   /**
    * Retires a custom link: from the commit on, its short URL answers 410 Gone on this server, and
-   * on every other server within {@link LinkDirectory#CUSTOM_LINK_TTL}. Its clicks stay counted.
+   * on every other server within 30 seconds (the click path re-reads live custom links that often).
+   * Its clicks stay counted.
    */
   public void retire(long id) {
     TrackedLink link = link(id);
     link.retire(Instant.now());
     retirements.fire(new LinkRetired(link.code()));
-  }
-
-  /** Why a code that did not redirect did not: unknown, retired, or expired (with fallback). */
-  public Unavailable unavailable(String code) {
-    Optional<LinkTarget> target = ShortCode.parse(code).flatMap(directory::lookup);
-    if (target.isEmpty()) {
-      return new Unavailable(Reason.UNKNOWN, null);
-    }
-    if (target.get().retired()) {
-      return new Unavailable(Reason.RETIRED, null);
-    }
-    if (target.get().isLiveAt(Instant.now())) {
-      // live again by now? Only a race with the cache: treat it as unknown rather than guess.
-      return new Unavailable(Reason.UNKNOWN, null);
-    }
-    return new Unavailable(Reason.EXPIRED, expiredLinks.fallbackUrl().orElse(null));
   }
 
   private TrackedLink link(long id) {

@@ -3,7 +3,7 @@ package io.linktrack.clicks.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.linktrack.clicks.entity.BotReason;
-import io.linktrack.links.control.LinkTarget;
+import io.linktrack.links.entity.LinkTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +17,7 @@ class BurstDetectorTest {
 
   private static PendingClick hit(long message, int links, long link, long millis) {
     return PendingClick.of(
-        new LinkTarget(link, message, "https://example.com/" + link, null, links, null, false),
+        new LinkTarget(link, message, "https://example.com/" + link, links, null, false),
         T0.plusMillis(millis),
         "Mozilla/5.0",
         null,

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linktrack.clicks.entity.BotReason;
-import io.linktrack.links.control.LinkTarget;
+import io.linktrack.links.entity.LinkTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ClickJournalTest {
 
   private static PendingClick click(long link, Long message, int second, BotReason bot) {
     return PendingClick.of(
-        new LinkTarget(link, message, "https://example.com/" + link, null, 3, null, false),
+        new LinkTarget(link, message, "https://example.com/" + link, 3, null, false),
         T0.plusSeconds(second),
         "Mozilla/5.0 (iPhone) Safari/604.1 – ünïcödé 🙂",
         second % 2 == 0 ? null : "https://mail.example.com/inbox",

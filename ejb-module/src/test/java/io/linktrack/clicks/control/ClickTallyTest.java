@@ -2,7 +2,7 @@ package io.linktrack.clicks.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.linktrack.links.control.LinkTarget;
+import io.linktrack.links.entity.LinkTarget;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ class ClickTallyTest {
 
   private static PendingClick click(long link, Long message, int second) {
     return PendingClick.of(
-        new LinkTarget(link, message, "https://example.com/" + link, null, 0, null, false),
+        new LinkTarget(link, message, "https://example.com/" + link, 0, null, false),
         Instant.ofEpochSecond(1_800_000_000L + second),
         "ua",
         null,

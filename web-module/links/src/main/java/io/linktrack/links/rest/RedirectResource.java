@@ -1,12 +1,7 @@
 package io.linktrack.links.rest;
 
 import io.linktrack.clicks.boundary.ClickRecorder;
-import io.linktrack.links.boundary.Links;
-import io.linktrack.links.boundary.Unavailable;
-import io.linktrack.links.control.CodeTags;
-import io.linktrack.links.control.MissCounter;
-import io.linktrack.links.control.RedirectTarget;
-import io.linktrack.links.entity.ShortCode;
+import io.linktrack.clicks.boundary.Redirect;
 import io.linktrack.platform.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,16 +15,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 /**
- * The short link, wherever {@link ShortLinkFilter} (which answers live links before JAX-RS) left
- * it: unknown, expired and retired codes, guessers, and the rarer spellings of a short-link path.
- * Live links are answered the same way here. 302 Found, not 301: a permanent redirect is cached by
- * browsers, and every later click would bypass Linktrack and go uncounted. {@code Cache-Control:
- * no-store} keeps proxies from doing the same.
+ * The short link, wherever {@link ShortLinkFilter} (which answers redirects before JAX-RS) left it:
+ * unknown and retired codes, guessers, and the rarer spellings of a short-link path. What to answer
+ * is decided once per request by {@link ClickRecorder}: the filter hands its decision on, and only
+ * a request the filter did not decide is decided here.
  *
  * <p>A retired link answers 410 Gone; an expired one redirects to the configured fallback URL, or
- * answers 410 when there is none. Neither counts a click: the click path only ever sees live links.
+ * answers 410 when there is none. Neither counts a click: the click path only ever records live
+ * links.
  *
  * <p>A miss (a code with a wrong tag, refused before any lookup, or an unknown one) is a 404 until
  * the client's network has missed too often; then 429 for a while. Hits never pass the counter.
@@ -59,12 +56,6 @@ public class RedirectResource {
 
   @Inject ClickRecorder clicks;
 
-  @Inject Links links;
-
-  @Inject CodeTags tags;
-
-  @Inject MissCounter misses;
-
   /**
    * A hit on a short link: a person's click is answered once it is durably recorded. Previews and
    * scanners (HEAD among them) get the same answer; their hits are stored as bot clicks.
@@ -82,36 +73,34 @@ public class RedirectResource {
   }
 
   private Response hit(String code, HttpServletRequest request) {
-    if (tags.refuses(code)) {
-      // a guessed code: refused on its tag alone, no cache or database lookup
-      return missed(request);
-    }
-    return clicks
-        .follow(code, ShortLinkFilter.hit(request))
-        .map(url -> redirectTo(url, request.getQueryString()))
-        .orElseGet(() -> unavailable(code, request));
-  }
-
-  private Response unavailable(String code, HttpServletRequest request) {
-    Unavailable unavailable = links.unavailable(code);
-    return switch (unavailable.reason()) {
-      // a malformed code (favicon.ico, robots.txt, a truncated copy) costs no lookup: not counted
-      case UNKNOWN -> ShortCode.parse(code).isPresent() ? missed(request) : notFound();
-      case RETIRED -> gone();
-      case EXPIRED ->
-          unavailable.fallbackUrl() == null ? gone() : redirectTo(unavailable.fallbackUrl(), null);
+    Redirect decision =
+        request.getAttribute(ShortLinkFilter.DECISION) instanceof Redirect decided
+            ? decided
+            : clicks.follow(code, request.getQueryString(), ShortLinkFilter.hit(request));
+    return switch (decision.outcome()) {
+      case FOUND -> {
+        Response.ResponseBuilder found = Response.status(Response.Status.FOUND);
+        found(decision.location(), found::status, found::header);
+        yield found.build();
+      }
+      case NOT_FOUND -> notFound();
+      case GONE -> gone();
+      case TOO_MANY_MISSES -> tooMany(decision.retryAfter());
     };
   }
 
   /**
-   * An unknown code. Past the miss limit the address gets 429 for a while instead of 404; its
-   * clicks on real links still redirect (see {@link MissCounter}).
+   * The one 302 of a short link, written by {@link ShortLinkFilter} and here alike. 302 Found, not
+   * 301: a permanent redirect is cached by browsers, and every later click would bypass Linktrack
+   * and go uncounted; {@code no-store} keeps proxies from doing the same. The recipient's inbox or
+   * chat URL is none of the destination's business: no referrer.
    */
-  private Response missed(HttpServletRequest request) {
-    return misses
-        .miss(request.getRemoteAddr())
-        .map(RedirectResource::tooMany)
-        .orElseGet(RedirectResource::notFound);
+  static void found(String location, IntConsumer status, BiConsumer<String, String> header) {
+    status.accept(302);
+    header.accept(HttpHeaders.LOCATION, location);
+    header.accept(HttpHeaders.CACHE_CONTROL, "no-store");
+    header.accept("Referrer-Policy", "no-referrer");
+    header.accept("X-Content-Type-Options", "nosniff");
   }
 
   private static Response tooMany(Duration barredFor) {
@@ -132,16 +121,6 @@ public class RedirectResource {
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .entity(GONE_PAGE)
-        .build();
-  }
-
-  private static Response redirectTo(String originalUrl, String shortLinkQuery) {
-    String location = RedirectTarget.location(originalUrl, shortLinkQuery);
-    return Response.status(Response.Status.FOUND)
-        .header(HttpHeaders.LOCATION, location)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        // the recipient's inbox or chat URL is none of the destination's business
-        .header("Referrer-Policy", "no-referrer")
         .build();
   }
 

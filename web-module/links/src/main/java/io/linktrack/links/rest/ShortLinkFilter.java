@@ -1,9 +1,8 @@
 package io.linktrack.links.rest;
 
 import io.linktrack.clicks.boundary.ClickRecorder;
-import io.linktrack.clicks.control.Hit;
-import io.linktrack.links.control.CodeTags;
-import io.linktrack.links.control.RedirectTarget;
+import io.linktrack.clicks.boundary.Redirect;
+import io.linktrack.clicks.entity.Hit;
 import io.linktrack.links.entity.ShortCode;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -13,14 +12,15 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * The short-link hot path: {@code GET} or {@code HEAD /{code}} of a live link is answered here,
  * before the JAX-RS engine. Routing, resource and parameter injection, and response filters cost
  * more per request than the click itself (docs/performance.md), and a short link needs none of
- * them. Everything else (unknown, expired or retired codes, the 429 for guessers, odd spellings of
- * a path) goes on to JAX-RS, where {@link RedirectResource} answers it the same way. Both are the
+ * them. What a request is answered with is decided once, by {@link ClickRecorder}: a redirect is
+ * written here ({@link RedirectResource#found}, the one 302 of both); anything else (unknown,
+ * retired codes, the 429 for guessers) goes on to JAX-RS with the decision attached, where {@link
+ * RedirectResource} answers it without deciding again; so do odd spellings of a path. Both are the
  * short-link web module (web-module/links), which has no authentication mechanism.
  */
 @WebFilter(urlPatterns = "/*", filterName = "ShortLinkFilter")
@@ -28,29 +28,34 @@ public class ShortLinkFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject ClickRecorder clicks;
+  /** The request attribute that carries a decision on to {@link RedirectResource}. */
+  static final String DECISION = Redirect.class.getName();
 
-  @Inject CodeTags tags;
+  @Inject ClickRecorder clicks;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String code = codeOf(request);
-    Optional<String> destination = Optional.empty();
-    if (code != null && !tags.refuses(code)) {
-      try {
-        destination = clicks.follow(code, hit(request));
-      } catch (RuntimeException e) {
-        // a code not yet cached while the database is down: JAX-RS answers with a problem body
-        destination = Optional.empty();
-      }
-    }
-    if (destination.isEmpty()) {
+    if (code == null) {
       chain.doFilter(request, response);
       return;
     }
-    redirect(response, RedirectTarget.location(destination.get(), request.getQueryString()));
+    Redirect decision;
+    try {
+      decision = clicks.follow(code, request.getQueryString(), hit(request));
+    } catch (RuntimeException e) {
+      // a code not yet cached while the database is down: JAX-RS answers with a problem body
+      chain.doFilter(request, response);
+      return;
+    }
+    if (decision.found()) {
+      RedirectResource.found(decision.location(), response::setStatus, response::setHeader);
+      return;
+    }
+    request.setAttribute(DECISION, decision);
+    chain.doFilter(request, response);
   }
 
   /**
@@ -78,18 +83,5 @@ public class ShortLinkFilter extends HttpFilter {
         request::getHeader,
         request.getHeader("User-Agent"),
         request.getRemoteAddr());
-  }
-
-  /**
-   * 302 Found, not 301: a permanent redirect is cached by browsers, and every later click would
-   * bypass Linktrack and go uncounted; {@code no-store} keeps proxies from doing the same. The
-   * recipient's inbox or chat URL is none of the destination's business: no referrer.
-   */
-  static void redirect(HttpServletResponse response, String location) {
-    response.setStatus(HttpServletResponse.SC_FOUND);
-    response.setHeader("Location", location);
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("X-Content-Type-Options", "nosniff");
   }
 }

@@ -3,7 +3,7 @@ package io.linktrack.clicks.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.linktrack.clicks.entity.BotReason;
-import io.linktrack.links.control.LinkTarget;
+import io.linktrack.links.entity.LinkTarget;
 import io.linktrack.platform.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,18 +13,17 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The click ledger's SQL on an in-memory Derby database built by the real migrations: every stored
- * click is counted on its link exactly once, whichever of the server's fold or the orphan sweep
- * gets to its batch first.
+ * The fold's SQL on an in-memory Derby database built by the real migrations: every stored click is
+ * counted on its link (and its campaign) exactly once, whichever of the server's fold or the orphan
+ * sweep gets to its batch first.
  */
-class ClickLedgerTest {
+class ClickFolderTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -33,14 +32,16 @@ class ClickLedgerTest {
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
           + " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-  private final ClickLedger ledger = new ClickLedger();
+  private final ClickWriter writer = new ClickWriter();
+  private final ClickFolder folder = new ClickFolder();
   private EmbeddedDataSource db;
 
   @BeforeEach
   void freshDatabase() throws SQLException {
     db = MigratedDatabase.fresh("ledger");
-    ledger.dataSource = db;
-    ledger.devices = DEVICES;
+    writer.dataSource = db;
+    writer.devices = DEVICES;
+    folder.dataSource = db;
     try (Connection c = db.getConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate(
@@ -55,7 +56,7 @@ class ClickLedgerTest {
     for (int i = 0; i < count; i++) {
       clicks.add(
           PendingClick.of(
-              new LinkTarget(link, null, "https://example.com/" + link, null, 0, null, false),
+              new LinkTarget(link, null, "https://example.com/" + link, 0, null, false),
               T0.plusSeconds(fromSecond + i),
               "Mozilla/5.0",
               null,
@@ -70,62 +71,7 @@ class ClickLedgerTest {
   /** Appends as the writer does: from a journal, whose position moves on by each batch. */
   private long append(List<PendingClick> batch) {
     journalEnd += 100L * batch.size();
-    return ledger.append(batch, "journal-a", journalEnd);
-  }
-
-  @Test
-  void aNewJournalIsTakenOnFromItsStartAndResumedAfterItsLastStoredBatch() {
-    assertEquals(
-        OptionalLong.of(0),
-        ledger.resumePosition("journal-a", 700, false),
-        "a journal no database claimed holds the clicks of its first start: all of them count");
-    append(clicks(1, 2, 0));
-    append(clicks(1, 3, 10));
-    assertEquals(500, journalEnd);
-    assertEquals(
-        OptionalLong.of(500),
-        ledger.resumePosition("journal-a", 700, true),
-        "after a restart the writer must go on after the last batch stored, not store it again");
-  }
-
-  @Test
-  void beforeTheMigrationHasRunThereIsNoPositionYet() {
-    EmbeddedDataSource bare = new EmbeddedDataSource();
-    bare.setDatabaseName("memory:ledger-unmigrated");
-    bare.setCreateDatabase("create");
-    ledger.dataSource = bare;
-    assertEquals(
-        OptionalLong.empty(),
-        ledger.resumePosition("journal-a", 0, false),
-        "the writer must wait for the schema, not fail or start from a guess");
-  }
-
-  @Test
-  void whatAJournalHeldForAnotherDatabaseIsNotCountedHere() {
-    assertEquals(
-        OptionalLong.of(300),
-        ledger.resumePosition("journal-a", 300, true),
-        "clicks journaled for another database must not be stored in this one");
-    assertEquals(
-        OptionalLong.of(300),
-        ledger.resumePosition("journal-a", 300, true),
-        "and not on the next start");
-  }
-
-  @Test
-  void aJournalShorterThanWhatWasStoredFromItGoesOnFromWhereItStands() {
-    ledger.resumePosition("journal-a", 0, false);
-    append(clicks(1, 5, 0)); // position 500
-    assertEquals(
-        OptionalLong.of(200),
-        ledger.resumePosition("journal-a", 200, true),
-        "its files were replaced");
-    journalEnd = 200;
-    append(clicks(1, 1, 20)); // position 300, below the 500 stored before
-    assertEquals(
-        OptionalLong.of(300),
-        ledger.resumePosition("journal-a", 300, true),
-        "the latest batch says where the journal stands, not the highest position ever stored");
+    return writer.append(batch, "journal-a", journalEnd);
   }
 
   private long counter(long link) throws SQLException {
@@ -152,7 +98,7 @@ class ClickLedgerTest {
 
     assertEquals(
         2,
-        ledger.fold(
+        folder.fold(
             List.of(new AppendedBatch(a, T0, first), new AppendedBatch(b, T0, second)), Set.of()));
 
     assertEquals(5, counter(1));
@@ -177,24 +123,24 @@ class ClickLedgerTest {
 
     assertEquals(
         0,
-        ledger.foldOrphans(Instant.now().minusSeconds(3600), 100),
+        folder.foldOrphans(Instant.now().minusSeconds(3600), 100),
         "young batches are left alone");
-    assertEquals(2, ledger.foldOrphans(Instant.now().plusSeconds(1), 100));
+    assertEquals(2, folder.foldOrphans(Instant.now().plusSeconds(1), 100));
     assertEquals(10, counter(2), "the sweep reads the orphans' clicks back from their rows");
 
     assertEquals(
         0,
-        ledger.fold(
+        folder.fold(
             List.of(new AppendedBatch(kept, T0, live), new AppendedBatch(lost, T0, orphaned)),
             Set.of()),
         "a batch the sweep already counted is not counted again by its late server");
-    assertEquals(0, ledger.foldOrphans(Instant.now().plusSeconds(1), 100));
+    assertEquals(0, folder.foldOrphans(Instant.now().plusSeconds(1), 100));
     assertEquals(10, counter(2), "every click counted exactly once");
   }
 
   private static PendingClick bot(long link, int second) {
     return PendingClick.of(
-        new LinkTarget(link, null, "https://example.com/" + link, null, 0, null, false),
+        new LinkTarget(link, null, "https://example.com/" + link, 0, null, false),
         T0.plusSeconds(second),
         "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
         null,
@@ -207,14 +153,14 @@ class ClickLedgerTest {
     List<PendingClick> batch = new ArrayList<>(List.of(bot(1, 0), bot(1, 1), bot(2, 2)));
     batch.add(
         PendingClick.of(
-            new LinkTarget(1, null, "https://example.com/1", null, 0, null, false),
+            new LinkTarget(1, null, "https://example.com/1", 0, null, false),
             T0.plusSeconds(5),
             IPHONE,
             null,
             null,
             null));
     long id = append(batch);
-    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
+    folder.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
 
     assertEquals(1, counter(1), "only the person's click counts");
     assertEquals(2, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 1"));
@@ -239,7 +185,7 @@ class ClickLedgerTest {
     List<PendingClick> batch = clicks(1, 2, 0);
     batch.addAll(clicks(2, 1, 0));
     long id = append(batch);
-    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of(batch.get(1), batch.get(2)));
+    folder.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of(batch.get(1), batch.get(2)));
 
     assertEquals(1, counter(1), "the hit outside the burst still counts");
     assertEquals(1, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 1"));
@@ -272,7 +218,7 @@ class ClickLedgerTest {
     for (int i = 0; i < count; i++) {
       batch.add(
           PendingClick.of(
-              new LinkTarget(link, message, "u", null, 2, null, false),
+              new LinkTarget(link, message, "u", 2, null, false),
               T0.plusSeconds(i),
               "Mozilla/5.0",
               null,
@@ -280,7 +226,7 @@ class ClickLedgerTest {
               human ? null : BotReason.USER_AGENT));
     }
     long id = append(batch);
-    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
+    folder.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
     return id;
   }
 
@@ -293,7 +239,7 @@ class ClickLedgerTest {
     batch.add(hit(22, 11, null));
     batch.add(hit(22, 11, BotReason.USER_AGENT));
     long id = append(batch);
-    ledger.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
+    folder.fold(List.of(new AppendedBatch(id, T0, batch)), Set.of());
     foldOn(21, 10, true, 1);
     assertEquals(2, query("SELECT MESSAGES_CLICKED FROM LT_CAMPAIGN WHERE ID = 7"));
   }
@@ -316,7 +262,7 @@ class ClickLedgerTest {
     foldOn(20, 10, true, 1);
     long b1 = append(List.of(hit(22, 11, null)));
     long b2 = append(List.of(hit(22, 11, null)));
-    ledger.fold(
+    folder.fold(
         List.of(
             new AppendedBatch(b1, T0, List.of(hit(22, 11, null))),
             new AppendedBatch(b2, T0, List.of(hit(22, 11, null)))),
@@ -324,7 +270,7 @@ class ClickLedgerTest {
     List<PendingClick> custom =
         List.of(
             PendingClick.of(
-                new LinkTarget(25, null, "u", null, 0, null, false),
+                new LinkTarget(25, null, "u", 0, null, false),
                 T0,
                 "Mozilla/5.0",
                 null,
@@ -333,7 +279,7 @@ class ClickLedgerTest {
     List<PendingClick> bot = List.of(hit(24, 12, BotReason.USER_AGENT));
     long b3 = append(custom);
     long b4 = append(bot);
-    ledger.fold(
+    folder.fold(
         List.of(new AppendedBatch(b3, T0, custom), new AppendedBatch(b4, T0, bot)), Set.of());
     foldOn(21, 10, true, 1);
     assertEquals(2, query("SELECT MESSAGES_CLICKED FROM LT_CAMPAIGN WHERE ID = 7"));
@@ -341,12 +287,7 @@ class ClickLedgerTest {
 
   private static PendingClick hit(long link, long message, BotReason bot) {
     return PendingClick.of(
-        new LinkTarget(link, message, "u", null, 2, null, false),
-        T0,
-        "Mozilla/5.0",
-        null,
-        null,
-        bot);
+        new LinkTarget(link, message, "u", 2, null, false), T0, "Mozilla/5.0", null, null, bot);
   }
 
   @Test
@@ -378,7 +319,7 @@ class ClickLedgerTest {
     List<PendingClick> batch = new ArrayList<>(List.of(bot(2, 0)));
     batch.addAll(clicks(2, 2, 3));
     append(batch);
-    assertEquals(1, ledger.foldOrphans(Instant.now().plusSeconds(1), 10));
+    assertEquals(1, folder.foldOrphans(Instant.now().plusSeconds(1), 10));
     assertEquals(2, counter(2));
     assertEquals(1, query("SELECT BOT_CLICKS FROM LT_LINK WHERE ID = 2"));
   }
@@ -387,9 +328,9 @@ class ClickLedgerTest {
   void foldNumbersGrowWithEachFoldSoTheFeedCanResumeAfterAnyOfThem() throws SQLException {
     List<PendingClick> batch = clicks(1, 1, 0);
     long first = append(batch);
-    ledger.fold(List.of(new AppendedBatch(first, T0, batch)), Set.of());
+    folder.fold(List.of(new AppendedBatch(first, T0, batch)), Set.of());
     long second = append(batch);
-    ledger.fold(List.of(new AppendedBatch(second, T0, batch)), Set.of());
+    folder.fold(List.of(new AppendedBatch(second, T0, batch)), Set.of());
 
     long firstFold = query("SELECT FOLD_NO FROM LT_CLICK_BATCH WHERE ID = " + first);
     long secondFold = query("SELECT FOLD_NO FROM LT_CLICK_BATCH WHERE ID = " + second);

@@ -1,4 +1,4 @@
-package io.linktrack.clicks.control;
+package io.linktrack.clicks.entity;
 
 import java.util.Locale;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,4 @@
-package io.linktrack.retention.boundary;
+package io.linktrack.clicks.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.linktrack.retention.boundary;
+package io.linktrack.clicks.boundary;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

@@ -1,4 +1,4 @@
-package io.linktrack.links.control;
+package io.linktrack.clicks.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package io.linktrack.links.control;
+package io.linktrack.clicks.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.linktrack.retention.boundary;
+package io.linktrack.clicks.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * footprint nor the transaction log grows with the backlog.
  *
  * <p>Only rows whose clicks are already counted are deleted: a row of a batch no fold has claimed
- * yet (see ClickLedger) is still the only record of its click, and the orphan sweep reads it back
+ * yet (see ClickFolder) is still the only record of its click, and the orphan sweep reads it back
  * to count it. Counters on links are never touched: they are the lasting record, the rows only the
  * detail behind them.
  */

@@ -1,4 +1,4 @@
-package io.linktrack.links.control;
+package io.linktrack.links.entity;
 
 /** A custom link was retired: caches of its code must let go of it. */
 public record LinkRetired(String code) {}

@@ -1,4 +1,4 @@
-package io.linktrack.links.control;
+package io.linktrack.links.entity;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +12,11 @@ class LinkTargetTest {
 
   @Test
   void aLinkIsLiveUntilItsExpiryAndNeverOnceRetired() {
-    LinkTarget expiring = new LinkTarget(1, 2L, "https://a.example", null, 1, EXPIRY, false);
+    LinkTarget expiring = new LinkTarget(1, 2L, "https://a.example", 1, EXPIRY, false);
     assertTrue(expiring.isLiveAt(EXPIRY.minusMillis(1)));
     assertFalse(expiring.isLiveAt(EXPIRY), "the expiry instant itself is past the lifetime");
     assertTrue(new LinkTarget(1, 2L, "https://a.example").isLiveAt(Instant.MAX));
     assertFalse(
-        new LinkTarget(1, null, "https://a.example", null, 0, null, true).isLiveAt(Instant.EPOCH));
+        new LinkTarget(1, null, "https://a.example", 0, null, true).isLiveAt(Instant.EPOCH));
   }
 }
