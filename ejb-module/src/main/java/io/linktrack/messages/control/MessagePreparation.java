@@ -1,7 +1,7 @@
 package io.linktrack.messages.control;
 
 import io.linktrack.campaigns.entity.Campaign;
-import io.linktrack.links.control.Shortener;
+import io.linktrack.links.boundary.MessageLinks;
 import io.linktrack.messages.entity.InboundRecord;
 import io.linktrack.messages.entity.Message;
 import io.linktrack.platform.InvalidInput;
@@ -14,15 +14,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Turns an outbound record into a READY message with its short links, in a database transaction of
- * its own. Idempotent: the message row is locked first, and a message that is no longer QUEUED is
- * left as it is, so a redelivered or duplicated record can never give a message a second set of
- * links.
+ * The preparation stage: turns an outbound record into a READY message with its short links, in a
+ * database transaction of its own. Idempotent: the message row is locked first, and a message that
+ * is no longer QUEUED is left as it is, so a redelivered or duplicated record can never give a
+ * message a second set of links.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -31,7 +30,7 @@ public class MessagePreparation {
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
 
-  @Inject Shortener shortener;
+  @Inject MessageLinks links;
 
   @Inject
   @ConfigProperty(name = "linktrack.tracking.enabled", defaultValue = "true")
@@ -45,10 +44,16 @@ public class MessagePreparation {
           message.campaignId() == null ? null : em.find(Campaign.class, message.campaignId());
       if (tracksLinks(message, campaign)) {
         String utm = campaign == null ? "" : campaign.utmParameters().query();
-        Shortener.Shortened shortened = shortener.shorten(message, utm, Instant.now());
-        message.markReady(shortened.body(), shortened.links());
+        message.markReady(
+            links.shorten(
+                message.id(),
+                message.campaignId(),
+                message.channel().isEmail(),
+                message.body(),
+                utm,
+                Instant.now()));
       } else {
-        message.markReady(message.body(), List.of());
+        message.markReady(message.body());
       }
     }
     return message.id();
