@@ -1,5 +1,6 @@
 package io.linktrack.messages.control;
 
+import io.linktrack.campaigns.boundary.CampaignDeliveries;
 import io.linktrack.campaigns.entity.Campaign;
 import io.linktrack.links.boundary.MessageLinks;
 import io.linktrack.messages.entity.InboundRecord;
@@ -32,6 +33,8 @@ public class MessagePreparation {
 
   @Inject MessageLinks links;
 
+  @Inject CampaignDeliveries campaigns;
+
   @Inject
   @ConfigProperty(name = "linktrack.tracking.enabled", defaultValue = "true")
   boolean trackingEnabled;
@@ -41,7 +44,7 @@ public class MessagePreparation {
     Message message = messageOf(record);
     if (message.awaitsPreparation()) {
       Campaign campaign =
-          message.campaignId() == null ? null : em.find(Campaign.class, message.campaignId());
+          message.campaignId() == null ? null : campaigns.find(message.campaignId()).orElse(null);
       if (tracksLinks(message, campaign)) {
         String utm = campaign == null ? "" : campaign.utmParameters().query();
         message.markReady(
@@ -79,7 +82,7 @@ public class MessagePreparation {
   /** A record the CRM put on the queue itself becomes a message the first time it is seen. */
   private Message create(InboundRecord.Submitted submitted) {
     Message created = Message.fromQueue(submitted.draft(), submitted.sourceKey(), Instant.now());
-    if (created.campaignId() != null && em.find(Campaign.class, created.campaignId()) == null) {
+    if (created.campaignId() != null && !campaigns.exists(created.campaignId())) {
       throw new InvalidInput("campaignId", "No campaign with id " + created.campaignId());
     }
     em.persist(created);
