@@ -87,14 +87,22 @@ public class MessageLinks {
     Shortener.checkUrls(email, body, field);
   }
 
+  /** A message's body with its short links, and those links, not stored yet. */
+  public record Shortened(String body, List<TrackedLink> links) {}
+
   /**
-   * Gives each URL of a message's body its own short link and answers the rewritten body, in the
-   * caller's transaction: the links and the message's new body are stored together or not at all.
+   * Gives each URL of a message's body its own short link (codes chosen, nothing stored); {@link
+   * #store} stores the links in the transaction that stores the rewritten body.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public String shorten(
+  public Shortened shorten(
       long messageId, Long campaignId, boolean email, String body, String utm, Instant now) {
-    return shortener.shorten(messageId, campaignId, email, body, utm, now).body();
+    Shortener.Shortened shortened = shortener.shorten(messageId, campaignId, email, body, utm, now);
+    return new Shortened(shortened.body(), shortened.links());
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void store(Shortened shortened) {
+    shortened.links().forEach(em::persist);
   }
 
   /** The totals of each of the messages that has links, in one query for the whole page. */

@@ -25,9 +25,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Gives every distinct http/https URL of a message its own short link and rewrites the body. Runs
- * inside the caller's transaction: the links and the rewritten body are stored together or not at
- * all, so a message never ends up with two sets of links.
+ * Gives every distinct http/https URL of a message its own short link and rewrites the body. The
+ * caller stores the links and the rewritten body in one transaction, together or not at all, so a
+ * message never ends up with two sets of links.
  *
  * <p>The campaign's UTM parameters are added to each destination, never replacing a parameter the
  * URL already has: the sender's own tagging wins. A message link expires after {@code
@@ -36,7 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Shortener {
 
-  /** The rewritten body and the links it now contains, in order of first appearance. */
+  /**
+   * The rewritten body and the links it now contains, in order of first appearance; the links are
+   * not stored yet.
+   */
   public record Shortened(String body, List<TrackedLink> links) {}
 
   private final SecureRandom random = new SecureRandom();
@@ -129,7 +132,6 @@ public class Shortener {
               i,
               now,
               expiresAt);
-      em.persist(link);
       byUrl.put(urls.get(i), link);
       links.add(link);
     }

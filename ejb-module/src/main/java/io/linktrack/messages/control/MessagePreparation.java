@@ -47,14 +47,19 @@ public class MessagePreparation {
           message.campaignId() == null ? null : campaigns.find(message.campaignId()).orElse(null);
       if (tracksLinks(message, campaign)) {
         String utm = campaign == null ? "" : campaign.utmParameters().query();
-        message.markReady(
+        MessageLinks.Shortened shortened =
             links.shorten(
                 message.id(),
                 message.campaignId(),
                 message.channel().isEmail(),
                 message.body(),
                 utm,
-                Instant.now()));
+                Instant.now());
+        message.markReady(shortened.body());
+        // The message row is written before its links, the order in which a reader of the
+        // message reads them: the other order lets a reader and this preparation deadlock.
+        em.flush();
+        links.store(shortened);
       } else {
         message.markReady(message.body());
       }
