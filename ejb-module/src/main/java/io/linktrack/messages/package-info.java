@@ -1,6 +1,10 @@
 /**
- * Outbound messages, single and bulk: accepting them, carrying them through the outbound queue, and
- * the message record with its link-tracking fields. Delivery itself is in {@code delivery},
- * shortening in {@code links}, click counting in {@code clicks}.
+ * Outbound messages, single and bulk, and the message record. The outbound path is three stages,
+ * each in a database transaction of its own: intake ({@code Intake}, behind {@code Messages}),
+ * preparation ({@code MessagePreparation}, behind {@code OutboundMessageConsumer}) and delivery
+ * ({@code Delivery}, behind {@code DeliveryConsumer}); both consumers retry and park through {@code
+ * Redelivery}. Reading messages is {@code MessageQueries}. Shortening and the click fields come
+ * from {@code links.boundary.MessageLinks}, the channels from {@code delivery}, a message's clicks
+ * are listed by {@code clicks}.
  */
 package io.linktrack.messages;

@@ -131,14 +131,15 @@ public class Contacts {
     Object[] totals =
         em.createQuery(
                 "SELECT COUNT(DISTINCT m.id), SUM(l.clicks), MIN(l.firstClick), MAX(l.lastClick)"
-                    + " FROM Message m LEFT JOIN m.links l WHERE m.contactId = :id",
+                    + " FROM Message m LEFT JOIN TrackedLink l ON l.messageId = m.id"
+                    + " WHERE m.contactId = :id",
                 Object[].class)
             .setParameter("id", id)
             .getSingleResult();
     List<String> linksClicked =
         em.createQuery(
-                "SELECT DISTINCT l.originalUrl FROM TrackedLink l"
-                    + " WHERE l.message.contactId = :id AND l.clicks > 0",
+                "SELECT DISTINCT l.originalUrl FROM TrackedLink l, Message m"
+                    + " WHERE l.messageId = m.id AND m.contactId = :id AND l.clicks > 0",
                 String.class)
             .setParameter("id", id)
             .getResultList();

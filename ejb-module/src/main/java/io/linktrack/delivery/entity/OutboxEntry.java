@@ -1,11 +1,7 @@
 package io.linktrack.delivery.entity;
 
-import io.linktrack.messages.entity.Channel;
-import io.linktrack.messages.entity.Message;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -23,9 +19,9 @@ public class OutboxEntry {
   @Column(name = "MESSAGE_ID")
   private Long messageId;
 
-  @Enumerated(EnumType.STRING)
+  /** SMS or EMAIL. */
   @Column(name = "CHANNEL", nullable = false, length = 8)
-  private Channel channel;
+  private String channel;
 
   @Column(name = "RECIPIENT", nullable = false, length = 320)
   private String to;
@@ -45,13 +41,13 @@ public class OutboxEntry {
 
   protected OutboxEntry() {}
 
-  public OutboxEntry(Message message, Instant recordedAt) {
+  public OutboxEntry(Outgoing message, Instant recordedAt) {
     this.messageId = message.id();
     this.channel = message.channel();
     this.to = message.to();
     this.from = message.from();
     this.subject = message.subject();
-    this.body = message.trackedBody();
+    this.body = message.body();
     this.recordedAt = recordedAt;
   }
 

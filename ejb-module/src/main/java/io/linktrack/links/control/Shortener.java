@@ -3,7 +3,6 @@ package io.linktrack.links.control;
 import io.linktrack.links.entity.Destination;
 import io.linktrack.links.entity.ShortCode;
 import io.linktrack.links.entity.TrackedLink;
-import io.linktrack.messages.entity.Message;
 import io.linktrack.platform.InvalidInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +25,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Gives every distinct http/https URL of a message its own short link and rewrites the body. Runs
- * inside the caller's transaction: the links and the rewritten body are stored together or not at
- * all, so a message never ends up with two sets of links.
+ * Gives every distinct http/https URL of a message its own short link and rewrites the body. The
+ * caller stores the links and the rewritten body in one transaction, together or not at all, so a
+ * message never ends up with two sets of links.
  *
  * <p>The campaign's UTM parameters are added to each destination, never replacing a parameter the
  * URL already has: the sender's own tagging wins. A message link expires after {@code
@@ -37,7 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Shortener {
 
-  /** The rewritten body and the links it now contains, in order of first appearance. */
+  /**
+   * The rewritten body and the links it now contains, in order of first appearance; the links are
+   * not stored yet.
+   */
   public record Shortened(String body, List<TrackedLink> links) {}
 
   private final SecureRandom random = new SecureRandom();
@@ -99,19 +101,22 @@ public class Shortener {
     }
   }
 
-  /** {@code utm} is the query of the campaign's UTM parameters, empty for none. */
-  public Shortened shorten(Message message, String utm, Instant now) {
-    BodyFormat format = BodyFormat.of(message.channel().isEmail(), message.body());
+  /**
+   * Shortens the body of message {@code messageId}; its links belong to the message and to its
+   * campaign ({@code campaignId}, null for none). {@code utm} is the query of the campaign's UTM
+   * parameters, empty for none.
+   */
+  public Shortened shorten(
+      long messageId, Long campaignId, boolean email, String body, String utm, Instant now) {
+    BodyFormat format = BodyFormat.of(email, body);
     // A URL that cannot be a destination (longer than a browser follows, a line break decoded
     // from an HTML entity) stays as written: it cannot be a working link, and the message still
     // goes out. The API refuses such a message up front (Messages#submit); a queue record cannot
     // be answered, so it is sent with that one URL untracked.
     List<String> urls =
-        LinkRewriter.trackableUrls(message.body(), format).stream()
-            .filter(Destination::accepts)
-            .toList();
+        LinkRewriter.trackableUrls(body, format).stream().filter(Destination::accepts).toList();
     if (urls.isEmpty()) {
-      return new Shortened(message.body(), List.of());
+      return new Shortened(body, List.of());
     }
     List<ShortCode> codes = freshCodes(urls.size());
     Map<String, TrackedLink> byUrl = new HashMap<>();
@@ -120,14 +125,19 @@ public class Shortener {
     for (int i = 0; i < urls.size(); i++) {
       TrackedLink link =
           new TrackedLink(
-              codes.get(i), message, new Destination(withUtm(urls.get(i), utm)), i, now, expiresAt);
-      em.persist(link);
+              codes.get(i),
+              messageId,
+              campaignId,
+              new Destination(withUtm(urls.get(i), utm)),
+              i,
+              now,
+              expiresAt);
       byUrl.put(urls.get(i), link);
       links.add(link);
     }
     String rewritten =
         LinkRewriter.rewrite(
-            message.body(),
+            body,
             format,
             url -> {
               TrackedLink link = byUrl.get(url);

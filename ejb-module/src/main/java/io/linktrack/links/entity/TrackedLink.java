@@ -1,16 +1,12 @@
 package io.linktrack.links.entity;
 
-import io.linktrack.messages.entity.Message;
 import io.linktrack.platform.Conflict;
 import io.linktrack.platform.InvalidInput;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -40,12 +36,8 @@ public class TrackedLink {
   @Column(name = "CODE", nullable = false, unique = true, length = ShortCode.MAX_LENGTH)
   private String code;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "MESSAGE_ID")
-  private Message message;
-
-  /** The same column, read without loading the message. */
-  @Column(name = "MESSAGE_ID", insertable = false, updatable = false)
+  /** The message the link was made for; null for a custom link. */
+  @Column(name = "MESSAGE_ID", updatable = false)
   private Long messageId;
 
   /** Custom links only. */
@@ -89,18 +81,21 @@ public class TrackedLink {
 
   protected TrackedLink() {}
 
-  /** A link of a message; {@code expiresAt} may be null. */
+  /**
+   * A link of a message, with the message's campaign (null for none); {@code expiresAt} may be
+   * null.
+   */
   public TrackedLink(
       ShortCode code,
-      Message message,
+      long messageId,
+      Long campaignId,
       Destination destination,
       int position,
       Instant createdAt,
       Instant expiresAt) {
     this.code = code.value();
-    this.message = message;
-    this.messageId = message.id();
-    this.campaignId = message.campaignId();
+    this.messageId = messageId;
+    this.campaignId = campaignId;
     this.originalUrl = destination.url();
     this.position = position;
     this.createdAt = createdAt;
@@ -138,7 +133,7 @@ public class TrackedLink {
   }
 
   public LinkType type() {
-    return messageId == null && message == null ? LinkType.CUSTOM : LinkType.MESSAGE;
+    return messageId == null ? LinkType.CUSTOM : LinkType.MESSAGE;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.linktrack.messages.boundary;
 
+import io.linktrack.links.boundary.MessageLinks;
 import io.linktrack.messages.entity.Channel;
 import io.linktrack.messages.entity.Message;
 import io.linktrack.messages.entity.MessageStatus;
@@ -7,7 +8,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 
-/** A message as the API shows it, with its link-tracking fields. */
+/** A message as the API shows it, with its link-tracking fields (its links' totals). */
 @JsonbNillable
 public record MessageView(
     Long id,
@@ -32,7 +33,7 @@ public record MessageView(
     List<String> linksClicked,
     List<String> shortLinks) {
 
-  static MessageView of(Message message, String shortBaseUrl) {
+  static MessageView of(Message message, MessageLinks.Totals links) {
     return new MessageView(
         message.id(),
         message.channel(),
@@ -48,12 +49,12 @@ public record MessageView(
         message.batchId(),
         message.trackLinks() == null || message.trackLinks(),
         message.createdAt(),
-        message.clicks(),
-        message.uniqueClicks(),
-        message.botClicks(),
-        message.firstClick(),
-        message.lastClick(),
-        message.linksClicked(),
-        message.shortLinks(shortBaseUrl));
+        links.clicks(),
+        links.uniqueClicks(),
+        links.botClicks(),
+        links.firstClick(),
+        links.lastClick(),
+        links.linksClicked(),
+        links.shortLinks());
   }
 }

@@ -1,6 +1,6 @@
 package io.linktrack.messages.control;
 
-import io.linktrack.campaigns.entity.Campaign;
+import io.linktrack.campaigns.boundary.CampaignDeliveries;
 import io.linktrack.messages.entity.Batch;
 import io.linktrack.messages.entity.BulkDraft;
 import io.linktrack.messages.entity.IdempotencyKey;
@@ -38,6 +38,8 @@ public class Intake {
 
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
+
+  @Inject CampaignDeliveries campaigns;
 
   @Inject
   @ConfigProperty(name = "linktrack.idempotency.retention", defaultValue = "PT24H")
@@ -147,7 +149,7 @@ public class Intake {
   }
 
   private void requireCampaign(Long campaignId) {
-    if (campaignId != null && em.find(Campaign.class, campaignId) == null) {
+    if (campaignId != null && !campaigns.exists(campaignId)) {
       throw new InvalidInput("campaignId", "No campaign with id " + campaignId);
     }
   }

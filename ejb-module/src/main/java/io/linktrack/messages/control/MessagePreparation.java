@@ -1,7 +1,8 @@
 package io.linktrack.messages.control;
 
+import io.linktrack.campaigns.boundary.CampaignDeliveries;
 import io.linktrack.campaigns.entity.Campaign;
-import io.linktrack.links.control.Shortener;
+import io.linktrack.links.boundary.MessageLinks;
 import io.linktrack.messages.entity.InboundRecord;
 import io.linktrack.messages.entity.Message;
 import io.linktrack.platform.InvalidInput;
@@ -14,15 +15,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Turns an outbound record into a READY message with its short links, in a database transaction of
- * its own. Idempotent: the message row is locked first, and a message that is no longer QUEUED is
- * left as it is, so a redelivered or duplicated record can never give a message a second set of
- * links.
+ * The preparation stage: turns an outbound record into a READY message with its short links, in a
+ * database transaction of its own. Idempotent: the message row is locked first, and a message that
+ * is no longer QUEUED is left as it is, so a redelivered or duplicated record can never give a
+ * message a second set of links.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -31,7 +31,9 @@ public class MessagePreparation {
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
 
-  @Inject Shortener shortener;
+  @Inject MessageLinks links;
+
+  @Inject CampaignDeliveries campaigns;
 
   @Inject
   @ConfigProperty(name = "linktrack.tracking.enabled", defaultValue = "true")
@@ -42,13 +44,24 @@ public class MessagePreparation {
     Message message = messageOf(record);
     if (message.awaitsPreparation()) {
       Campaign campaign =
-          message.campaignId() == null ? null : em.find(Campaign.class, message.campaignId());
+          message.campaignId() == null ? null : campaigns.find(message.campaignId()).orElse(null);
       if (tracksLinks(message, campaign)) {
         String utm = campaign == null ? "" : campaign.utmParameters().query();
-        Shortener.Shortened shortened = shortener.shorten(message, utm, Instant.now());
-        message.markReady(shortened.body(), shortened.links());
+        MessageLinks.Shortened shortened =
+            links.shorten(
+                message.id(),
+                message.campaignId(),
+                message.channel().isEmail(),
+                message.body(),
+                utm,
+                Instant.now());
+        message.markReady(shortened.body());
+        // The message row is written before its links, the order in which a reader of the
+        // message reads them: the other order lets a reader and this preparation deadlock.
+        em.flush();
+        links.store(shortened);
       } else {
-        message.markReady(message.body(), List.of());
+        message.markReady(message.body());
       }
     }
     return message.id();
@@ -74,7 +87,7 @@ public class MessagePreparation {
   /** A record the CRM put on the queue itself becomes a message the first time it is seen. */
   private Message create(InboundRecord.Submitted submitted) {
     Message created = Message.fromQueue(submitted.draft(), submitted.sourceKey(), Instant.now());
-    if (created.campaignId() != null && em.find(Campaign.class, created.campaignId()) == null) {
+    if (created.campaignId() != null && !campaigns.exists(created.campaignId())) {
       throw new InvalidInput("campaignId", "No campaign with id " + created.campaignId());
     }
     em.persist(created);

@@ -1,6 +1,6 @@
 package io.linktrack.messages.entity;
 
-import io.linktrack.links.control.BodyFormat;
+import io.linktrack.links.boundary.MessageLinks;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.JsonFields;
 import jakarta.json.JsonArray;
@@ -51,7 +51,7 @@ public final class BulkDraft {
     this.campaignId = campaignId;
     this.trackLinks = trackLinks;
     this.recipients = recipients;
-    this.html = BodyFormat.of(channel.isEmail(), body) == BodyFormat.HTML;
+    this.html = MessageLinks.isHtml(channel.isEmail(), body);
     for (int i = 0; i < recipients.size(); i++) {
       if (recipients.get(i) == null) {
         throw new InvalidInput("recipients[" + i + "]", "A recipient must be an object");

@@ -1,6 +1,5 @@
 package io.linktrack.messages.entity;
 
-import io.linktrack.links.entity.TrackedLink;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,22 +8,17 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * One outbound SMS or email and its link-tracking fields.
  *
- * <p>All link-tracking fields ({@code clicks}, {@code firstClick}, {@code lastClick}, {@code
- * linksClicked}, {@code shortLinks}) are read from the message's tracked links, whose counters the
- * click ledger keeps exact. Stored once, they can never disagree, and a click touches one row.
+ * <p>The message stores none of its link-tracking fields ({@code clicks}, {@code firstClick},
+ * {@code lastClick}, {@code linksClicked}, {@code shortLinks}): they are read from its links'
+ * counters, which the click path keeps exact. Stored once, they can never disagree, and a click
+ * touches no message row.
  */
 @Entity
 @Table(name = "LT_MESSAGE")
@@ -94,10 +88,6 @@ public class Message {
   @Column(name = "SOURCE_KEY", unique = true, length = 255)
   private String sourceKey;
 
-  @OneToMany(mappedBy = "message")
-  @OrderBy("position")
-  private List<TrackedLink> links = new ArrayList<>();
-
   protected Message() {}
 
   public Message(OutboundDraft draft, Instant now) {
@@ -132,10 +122,9 @@ public class Message {
   }
 
   /** Links shortened (or tracking off): the rewritten body is what delivery will send. */
-  public void markReady(String rewrittenBody, List<TrackedLink> shortened) {
+  public void markReady(String rewrittenBody) {
     requireStatus(MessageStatus.QUEUED);
     this.trackedBody = rewrittenBody;
-    this.links.addAll(shortened);
     this.status = MessageStatus.READY;
   }
 
@@ -156,26 +145,6 @@ public class Message {
     }
     this.status = MessageStatus.FAILED;
     this.failureReason = reason == null ? "unknown error" : truncate(reason, 1000);
-  }
-
-  /** The message's tracked links, in order of first appearance in the body. */
-  public List<TrackedLink> links() {
-    return List.copyOf(links);
-  }
-
-  /** The short URLs in the message, in order of first appearance in the body. */
-  public List<String> shortLinks(String shortBaseUrl) {
-    return links.stream().map(link -> link.shortUrl(shortBaseUrl)).toList();
-  }
-
-  /** Original URLs that were clicked, each once, in the order of their first click. */
-  public List<String> linksClicked() {
-    return links.stream()
-        .filter(TrackedLink::wasClicked)
-        .sorted(
-            Comparator.comparing(TrackedLink::firstClick).thenComparingInt(TrackedLink::position))
-        .map(TrackedLink::originalUrl)
-        .toList();
   }
 
   private void requireStatus(MessageStatus expected) {
@@ -244,38 +213,7 @@ public class Message {
     return createdAt;
   }
 
-  /** Clicks by people on all of the message's links. */
-  public long clicks() {
-    return links.stream().mapToLong(TrackedLink::clicks).sum();
-  }
-
-  /** Distinct links a person clicked. */
-  public long uniqueClicks() {
-    return links.stream().filter(TrackedLink::wasClicked).count();
-  }
-
-  /** Hits by previewers, scanners and other bots on the message's links. */
-  public long botClicks() {
-    return links.stream().mapToLong(TrackedLink::botClicks).sum();
-  }
-
   public Instant sentAt() {
     return sentAt;
-  }
-
-  public Instant firstClick() {
-    return links.stream()
-        .map(TrackedLink::firstClick)
-        .filter(Objects::nonNull)
-        .min(Comparator.naturalOrder())
-        .orElse(null);
-  }
-
-  public Instant lastClick() {
-    return links.stream()
-        .map(TrackedLink::lastClick)
-        .filter(Objects::nonNull)
-        .max(Comparator.naturalOrder())
-        .orElse(null);
   }
 }

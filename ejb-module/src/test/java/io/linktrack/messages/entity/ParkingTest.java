@@ -7,7 +7,6 @@ import io.linktrack.platform.JsonFields;
 import jakarta.ejb.EJBException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +41,7 @@ class ParkingTest {
     assertEquals("SQLException: connection refused", preparing.failureReason());
 
     Message delivering = queued();
-    delivering.markReady("Hi http://localhost:9080/abcdefgh", List.of());
+    delivering.markReady("Hi http://localhost:9080/abcdefgh");
     delivering.markFailed("x".repeat(5000));
     assertEquals(MessageStatus.FAILED, delivering.status());
     assertEquals(1000, delivering.failureReason().length(), "a long reason is cut, not lost");
@@ -51,7 +50,7 @@ class ParkingTest {
   @Test
   void aSentMessageStaysSentWhenALateRetryGivesUp() {
     Message sent = queued();
-    sent.markReady("Hi", List.of());
+    sent.markReady("Hi");
     sent.markSent(Instant.EPOCH);
     sent.markFailed("a duplicate delivery record on its last attempt");
     assertEquals(MessageStatus.SENT, sent.status());

@@ -1,8 +1,10 @@
 package io.linktrack.messages.rest;
 
 import io.linktrack.access.entity.Role;
+import io.linktrack.clicks.boundary.ClickView;
+import io.linktrack.clicks.boundary.MessageClicks;
 import io.linktrack.messages.boundary.BatchView;
-import io.linktrack.messages.boundary.ClickView;
+import io.linktrack.messages.boundary.MessageQueries;
 import io.linktrack.messages.boundary.MessageQuery;
 import io.linktrack.messages.boundary.MessageView;
 import io.linktrack.messages.boundary.Messages;
@@ -44,6 +46,10 @@ import jakarta.ws.rs.core.UriInfo;
 public class MessagesResource {
 
   @Inject Messages messages;
+
+  @Inject MessageQueries queries;
+
+  @Inject MessageClicks clicks;
 
   @Context UriInfo uri;
 
@@ -97,7 +103,7 @@ public class MessagesResource {
   @GET
   @Path("messages/{id}")
   public MessageView find(@PathParam("id") String id) {
-    return messages.find(Params.id("message", id));
+    return queries.find(Params.id("message", id));
   }
 
   @GET
@@ -106,7 +112,7 @@ public class MessagesResource {
       @PathParam("id") String id,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    return messages.clicks(
+    return clicks.of(
         Params.id("message", id), Params.intOr("page", page, 0), Params.intOr("size", size, 50));
   }
 
@@ -121,7 +127,7 @@ public class MessagesResource {
       @QueryParam("to") String to,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    return messages.search(
+    return queries.search(
         new MessageQuery(
             Params.optionalLong("campaignId", campaignId),
             Params.optionalLong("batchId", batchId),
@@ -136,6 +142,6 @@ public class MessagesResource {
   @GET
   @Path("batches/{id}")
   public BatchView batch(@PathParam("id") String id) {
-    return messages.batch(Params.id("batch", id));
+    return queries.batch(Params.id("batch", id));
   }
 }

@@ -1,4 +1,4 @@
-package io.linktrack.messages.boundary;
+package io.linktrack.clicks.boundary;
 
 import io.linktrack.clicks.entity.BotReason;
 import io.linktrack.clicks.entity.Click;

@@ -1,7 +1,7 @@
-package io.linktrack.delivery.control;
+package io.linktrack.delivery.boundary;
 
 import io.linktrack.delivery.entity.OutboxEntry;
-import io.linktrack.messages.entity.Message;
+import io.linktrack.delivery.entity.Outgoing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,7 +18,7 @@ public class OutboxChannel implements DeliveryChannel {
   EntityManager em;
 
   @Override
-  public void deliver(Message message) {
+  public void deliver(Outgoing message) {
     if (em.find(OutboxEntry.class, message.id()) == null) {
       em.persist(new OutboxEntry(message, Instant.now()));
     }

@@ -1,5 +1,8 @@
-package io.linktrack.delivery.control;
+package io.linktrack.messages.control;
 
+import io.linktrack.campaigns.boundary.CampaignDeliveries;
+import io.linktrack.delivery.boundary.DeliveryChannel;
+import io.linktrack.delivery.entity.Outgoing;
 import io.linktrack.messages.entity.Message;
 import io.linktrack.platform.NotFound;
 import jakarta.ejb.Stateless;
@@ -11,31 +14,34 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
-/** Hands one READY message to its channel and marks it SENT, in a transaction of its own. */
+/**
+ * The delivery stage: hands one READY message to its channel and marks it SENT, in a transaction of
+ * its own. Idempotent like preparation: the message row is locked first, and a message that is no
+ * longer READY is left as it is.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class Dispatcher {
+public class Delivery {
 
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
 
   @Inject DeliveryChannel channel;
 
+  @Inject CampaignDeliveries campaigns;
+
   public void send(long messageId) {
     Message message = locked(messageId);
     if (message.awaitsDelivery()) {
-      channel.deliver(message);
+      channel.deliver(outgoing(message));
       message.markSent(Instant.now());
       if (message.campaignId() != null) {
-        // the campaign report's "messages sent", counted here rather than over its messages
-        em.createNativeQuery(
-                "UPDATE LT_CAMPAIGN SET MESSAGES_SENT = MESSAGES_SENT + 1 WHERE ID = ?")
-            .setParameter(1, message.campaignId())
-            .executeUpdate();
+        campaigns.countSent(message.campaignId());
       }
     }
   }
 
+  /** Parks the message as FAILED after its last attempt. */
   public void fail(long messageId, String reason) {
     locked(messageId).markFailed(reason);
   }
@@ -46,5 +52,15 @@ public class Dispatcher {
       throw new NotFound("message", messageId);
     }
     return message;
+  }
+
+  private static Outgoing outgoing(Message message) {
+    return new Outgoing(
+        message.id(),
+        message.channel().name(),
+        message.to(),
+        message.from(),
+        message.subject(),
+        message.trackedBody());
   }
 }

@@ -1,5 +1,6 @@
-package io.linktrack.delivery.boundary;
+package io.linktrack.messages.boundary;
 
+import io.linktrack.messages.control.Delivery;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -9,7 +10,10 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
 
-/** Takes READY message ids off the delivery queue; rethrows failures so the engine redelivers. */
+/**
+ * Takes READY message ids off the delivery queue and delivers their messages. Failures follow
+ * {@link Redelivery}.
+ */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(
@@ -21,9 +25,11 @@ import java.util.logging.Logger;
     })
 public class DeliveryConsumer implements MessageListener {
 
-  @Inject Delivery delivery;
-
   private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class.getName());
+
+  @Inject Redelivery redelivery;
+
+  @Inject Delivery delivery;
 
   @Override
   public void onMessage(Message message) {
@@ -34,7 +40,16 @@ public class DeliveryConsumer implements MessageListener {
         LOG.warning("Rejected delivery record " + message.getJMSMessageID() + ": not a message id");
         return;
       }
-      delivery.deliver(messageId, message.getIntProperty("JMSXDeliveryCount"));
+      redelivery.attempt(
+          new Redelivery.Named(
+              "delivery of message " + messageId, "delivering message " + messageId),
+          message.getIntProperty("JMSXDeliveryCount"),
+          () -> messageId,
+          id -> {
+            delivery.send(id);
+            return id;
+          },
+          delivery::fail);
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable delivery record", e);
     }

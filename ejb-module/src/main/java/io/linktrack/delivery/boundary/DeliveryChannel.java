@@ -1,6 +1,6 @@
-package io.linktrack.delivery.control;
+package io.linktrack.delivery.boundary;
 
-import io.linktrack.messages.entity.Message;
+import io.linktrack.delivery.entity.Outgoing;
 
 /**
  * Port to whatever actually sends a message: the outbox today, an SMTP server or an SMS gateway
@@ -9,5 +9,5 @@ import io.linktrack.messages.entity.Message;
  */
 public interface DeliveryChannel {
 
-  void deliver(Message message);
+  void deliver(Outgoing message);
 }
