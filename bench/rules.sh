@@ -38,8 +38,9 @@ INSERT INTO LT_MESSAGE (ID, CHANNEL, RECIPIENT, BODY, TRACKED_BODY, STATUS, CAMP
   SELECT $FIRST + g, 'SMS', '+1555' || g, 'bench', 'bench', 'SENT', $FIRST + 1 + g % 100,
          'bench-' || (g % 200000), now(), now()
   FROM generate_series(1, 1000000) g;
-INSERT INTO LT_LINK (ID, CODE, MESSAGE_ID, ORIGINAL_URL, POSITION, CLICKS, CREATED_AT)
-  SELECT $FIRST + g, 'B' || lpad(g::text, 9, '0'), $FIRST + g,
+-- a message's link carries its message's campaign, as the application writes it
+INSERT INTO LT_LINK (ID, CODE, MESSAGE_ID, CAMPAIGN_ID, ORIGINAL_URL, POSITION, CLICKS, CREATED_AT)
+  SELECT $FIRST + g, 'B' || lpad(g::text, 9, '0'), $FIRST + g, $FIRST + 1 + g % 100,
          'https://shop.example.com/' || (CASE WHEN g % 4 = 0 THEN 'pricing' ELSE 'blog' END)
            || '/' || (g % 50),
          0, 0, now()
@@ -47,6 +48,9 @@ INSERT INTO LT_LINK (ID, CODE, MESSAGE_ID, ORIGINAL_URL, POSITION, CLICKS, CREAT
 ANALYZE LT_MESSAGE; ANALYZE LT_LINK;
 SQL
 fi
+# a database seeded before the seed gave links their campaign
+$PSQL -c "UPDATE LT_LINK SET CAMPAIGN_ID = $FIRST + 1 + (ID - $FIRST) % 100
+          WHERE ID > $FIRST AND CAMPAIGN_ID IS NULL AND MESSAGE_ID IS NOT NULL" >/dev/null
 echo "messages in the database: $($PSQL -c 'SELECT COUNT(*) FROM LT_MESSAGE')"
 
 post_rule() {

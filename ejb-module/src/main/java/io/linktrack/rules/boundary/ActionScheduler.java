@@ -1,21 +1,13 @@
 package io.linktrack.rules.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
+import io.linktrack.platform.IntervalTimer;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,9 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class ActionScheduler {
-
-  @Resource TimerService timers;
+public class ActionScheduler extends IntervalTimer {
 
   @Inject ActionDelivery delivery;
 
@@ -36,30 +26,17 @@ public class ActionScheduler {
   @ConfigProperty(name = "linktrack.actions.interval", defaultValue = "PT5S")
   Duration interval;
 
-  private final AtomicBoolean running = new AtomicBoolean();
-
-  @PostConstruct
-  void schedule() {
-    if (interval.isNegative() || interval.toMillis() < 100) {
-      throw new IllegalStateException(
-          "linktrack.actions.interval must be at least 0.1 s, not " + interval);
-    }
-    timers.createIntervalTimer(
-        interval.toMillis(), interval.toMillis(), new TimerConfig("alert actions", false));
+  @Override
+  protected Schedule schedule() {
+    return new Schedule(
+        "alert actions", "linktrack.actions.interval", interval, false, "alert actions");
   }
 
-  @Timeout
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  void deliver(Timer timer) {
-    if (!running.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      while (delivery.deliverDue() >= ActionDelivery.BATCH) {
-        // a backlog: keep going
-      }
-    } finally {
-      running.set(false);
+  /** Batch after batch while whole batches come back: a backlog. */
+  @Override
+  protected void run() {
+    while (delivery.deliverDue() >= ActionDelivery.BATCH) {
+      // a backlog: keep going
     }
   }
 }

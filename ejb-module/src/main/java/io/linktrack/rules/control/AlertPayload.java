@@ -47,12 +47,7 @@ public final class AlertPayload {
 
   /** The API record of the subject; a single link has none of its own. */
   static String subjectLink(Scope scope, String subjectId, String apiBaseUrl) {
-    return switch (scope) {
-      case MESSAGE -> apiBaseUrl + "/api/messages/" + subjectId;
-      case CAMPAIGN -> apiBaseUrl + "/api/campaigns/" + subjectId;
-      case CONTACT -> contactLink(subjectId, apiBaseUrl);
-      case LINK -> null;
-    };
+    return RuleMetrics.of(scope).apiLink(subjectId, apiBaseUrl);
   }
 
   static String contactLink(String contactId, String apiBaseUrl) {

@@ -1,6 +1,7 @@
 package io.linktrack.rules.control;
 
 import io.linktrack.clicks.boundary.ClickFeed.FedClick;
+import io.linktrack.platform.InList;
 import io.linktrack.rules.control.ClickContext.ClickedLink;
 import io.linktrack.rules.entity.Metric;
 import io.linktrack.rules.entity.Rule;

@@ -1,65 +1,71 @@
 package io.linktrack.rules.control;
 
 import io.linktrack.clicks.boundary.ClickFeed.FedClick;
-import jakarta.annotation.Resource;
+import io.linktrack.links.boundary.LinkTotals;
+import io.linktrack.links.boundary.LinkTotals.LinkTotal;
+import io.linktrack.messages.boundary.MessageDirectory;
+import io.linktrack.messages.boundary.MessageDirectory.MessageEntry;
 import jakarta.ejb.Stateless;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
  * What the rules need to know about the links of a slice of new clicks: destination, message,
- * campaign and contact. One query per 500 distinct links, whatever the number of rules.
+ * campaign and contact. The links from their owner, then their messages from theirs: two queries
+ * per 500 distinct links, whatever the number of rules.
  */
 @Stateless
 public class ClickContext {
 
   /** A clicked link and the message it belongs to (message fields null for a link without one). */
   public record ClickedLink(
-      long linkId, String originalUrl, Long messageId, Long campaignId, String contactId) {}
+      long linkId, String originalUrl, Long messageId, Long campaignId, String contactId)
+      implements SubjectLink {}
 
-  @Resource(lookup = "jdbc/linktrack")
-  DataSource dataSource;
+  @Inject LinkTotals links;
+
+  @Inject MessageDirectory messages;
 
   public Map<Long, ClickedLink> linksOf(List<FedClick> clicks) {
     Set<Long> ids = clicks.stream().map(FedClick::linkId).collect(Collectors.toSet());
-    Map<Long, ClickedLink> links = new HashMap<>();
-    try (Connection connection = dataSource.getConnection()) {
-      for (List<Long> chunk : InList.chunks(ids)) {
-        try (PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT l.ID, l.ORIGINAL_URL, l.MESSAGE_ID, m.CAMPAIGN_ID, m.CONTACT_ID"
-                    + " FROM LT_LINK l LEFT JOIN LT_MESSAGE m ON m.ID = l.MESSAGE_ID"
-                    + " WHERE l.ID IN ("
-                    + InList.placeholders(chunk.size())
-                    + ")")) {
-          for (int i = 0; i < chunk.size(); i++) {
-            select.setLong(i + 1, chunk.get(i));
-          }
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              long messageId = rows.getLong(3);
-              Long message = rows.wasNull() ? null : messageId;
-              long campaignId = rows.getLong(4);
-              Long campaign = rows.wasNull() ? null : campaignId;
-              links.put(
-                  rows.getLong(1),
-                  new ClickedLink(
-                      rows.getLong(1), rows.getString(2), message, campaign, rows.getString(5)));
-            }
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the links of new clicks", e);
+    List<LinkTotal> clicked = links.ofLinks(ids);
+    Set<Long> messageIds =
+        clicked.stream()
+            .map(LinkTotal::messageId)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
+    Map<Long, MessageEntry> byId = new HashMap<>();
+    messages.of(messageIds).forEach(message -> byId.put(message.messageId(), message));
+    Map<Long, ClickedLink> context = new HashMap<>();
+    for (LinkTotal link : clicked) {
+      MessageEntry message = link.messageId() == null ? null : byId.get(link.messageId());
+      context.put(
+          link.linkId(),
+          new ClickedLink(
+              link.linkId(),
+              link.originalUrl(),
+              link.messageId(),
+              message == null ? null : message.campaignId(),
+              message == null ? null : message.contactId()));
     }
-    return links;
+    return context;
+  }
+
+  /** The messages of the clicked links, as the metrics of their subjects need them. */
+  public static Map<Long, MessageEntry> messagesOf(Map<Long, ClickedLink> links) {
+    Map<Long, MessageEntry> messages = new HashMap<>();
+    for (ClickedLink link : links.values()) {
+      if (link.messageId() != null) {
+        messages.putIfAbsent(
+            link.messageId(),
+            new MessageEntry(link.messageId(), link.campaignId(), link.contactId()));
+      }
+    }
+    return messages;
   }
 }

@@ -1,6 +1,8 @@
 package io.linktrack.rules.control;
 
 import io.linktrack.clicks.boundary.ClickFeed.FedClick;
+import io.linktrack.messages.boundary.MessageDirectory.MessageEntry;
+import io.linktrack.platform.InList;
 import io.linktrack.rules.control.ClickContext.ClickedLink;
 import io.linktrack.rules.control.RuleMetrics.LinkRow;
 import io.linktrack.rules.entity.Alert;
@@ -23,7 +25,9 @@ import java.util.Set;
 /**
  * Evaluates rules for the subjects that a slice of new clicks touched, and fires the rules they now
  * exceed, in the caller's transaction. Per rule: which subjects the clicks touch (in memory), which
- * of those already fired (one query), the metric of the rest (one query).
+ * of those already fired (one query for all rules), the metric of the rest ({@link RuleMetrics}:
+ * the link rows of a scope read once for all its rules without a window, a window count per rule
+ * with a window, a tally per CAMPAIGN rule).
  */
 @Stateless
 public class RuleEvaluation {
@@ -43,6 +47,7 @@ public class RuleEvaluation {
       return List.of();
     }
     Map<Long, ClickedLink> links = context.linksOf(clicks);
+    Map<Long, MessageEntry> known = ClickContext.messagesOf(links);
     Instant until = clicks.stream().map(FedClick::at).max(Instant::compareTo).orElse(now);
     Map<Rule, Map<String, String>> candidates = new LinkedHashMap<>();
     Map<Scope, Set<String>> sharedSubjects = new EnumMap<>(Scope.class);
@@ -73,18 +78,18 @@ public class RuleEvaluation {
     // the link rows of each scope once, for all of its rules
     Map<Scope, Map<String, List<LinkRow>>> linkRows = new EnumMap<>(Scope.class);
     sharedSubjects.forEach(
-        (scope, subjects) -> linkRows.put(scope, metrics.linkRows(scope, subjects)));
+        (scope, subjects) -> linkRows.put(scope, metrics.linkRows(scope, subjects, known)));
     List<Alert> fired = new ArrayList<>();
     for (Map.Entry<Rule, Map<String, String>> candidate : candidates.entrySet()) {
       Rule rule = candidate.getKey();
       Map<String, String> touched = candidate.getValue();
       Map<String, Long> values;
-      if (RuleMetrics.countsFromLinkRows(rule)) {
+      if (rule.window() != null) {
+        values = metrics.inWindow(rule, touched.keySet(), until, known);
+      } else if (RuleMetrics.countsFromLinkRows(rule)) {
         values = null;
-      } else if (rule.scope() == Scope.CAMPAIGN && rule.window() == null) {
-        values = campaignValues(rule, touched.keySet(), clicks, links, until);
       } else {
-        values = metrics.values(rule, touched.keySet(), until);
+        values = tallied(rule, touched.keySet(), clicks, links);
       }
       for (Map.Entry<String, String> subject : touched.entrySet()) {
         long value =
@@ -109,12 +114,8 @@ public class RuleEvaluation {
    * clicks can add could exceed the threshold (see {@link CampaignTallies}); elsewhere the new
    * tally, which does not exceed it.
    */
-  private Map<String, Long> campaignValues(
-      Rule rule,
-      Set<String> campaigns,
-      List<FedClick> clicks,
-      Map<Long, ClickedLink> links,
-      Instant until) {
+  private Map<String, Long> tallied(
+      Rule rule, Set<String> campaigns, List<FedClick> clicks, Map<Long, ClickedLink> links) {
     Map<String, Long> growth = CampaignTallies.growth(rule, clicks, links);
     Map<String, Long> stored = tallies.of(rule, campaigns);
     Map<String, Long> values = new HashMap<>();
@@ -128,7 +129,7 @@ public class RuleEvaluation {
         values.put(campaign, bound);
       }
     }
-    Map<String, Long> exact = metrics.values(rule, recount, until);
+    Map<String, Long> exact = metrics.totals(rule, recount);
     for (String campaign : recount) {
       values.put(campaign, exact.getOrDefault(campaign, 0L));
     }
@@ -139,29 +140,16 @@ public class RuleEvaluation {
   /** Subjects of the rule's scope that counted clicks touched, each with its contact if one. */
   static Map<String, String> touched(
       Rule rule, List<FedClick> clicks, Map<Long, ClickedLink> links) {
+    ScopeMetric metric = RuleMetrics.of(rule.scope());
     Map<String, String> subjects = new LinkedHashMap<>();
     for (FedClick click : clicks) {
       ClickedLink link = links.get(click.linkId());
       if (link == null || !rule.counts(link.originalUrl(), link.campaignId())) {
         continue;
       }
-      switch (rule.scope()) {
-        case MESSAGE -> {
-          if (link.messageId() != null) {
-            subjects.put(link.messageId().toString(), link.contactId());
-          }
-        }
-        case LINK -> subjects.put(Long.toString(link.linkId()), link.contactId());
-        case CAMPAIGN -> {
-          if (link.campaignId() != null) {
-            subjects.put(link.campaignId().toString(), null);
-          }
-        }
-        case CONTACT -> {
-          if (link.contactId() != null) {
-            subjects.put(link.contactId(), link.contactId());
-          }
-        }
+      String subject = metric.subjectOf(link);
+      if (subject != null) {
+        subjects.put(subject, rule.scope().hasOneContact() ? link.contactId() : null);
       }
     }
     return subjects;

@@ -1,8 +1,8 @@
 package io.linktrack.rules.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linktrack.platform.InList;
 import io.linktrack.platform.JsonFields;
 import io.linktrack.rules.entity.Rule;
 import io.linktrack.rules.entity.RuleDraft;
@@ -21,45 +21,6 @@ class RuleMetricsTest {
                     + ",\"actions\":[{\"type\":\"CREATE_TASK\",\"assignee\":\"a\",\"subject\":\"s\"}]}",
                 "A rule")),
         Instant.now());
-  }
-
-  @Test
-  void withoutAWindowTheLinkCountersAreSummed() {
-    String sql = RuleMetrics.query(rule("\"scope\":\"MESSAGE\",\"metric\":\"CLICKS\"")).sql(2);
-    assertEquals(
-        "SELECT l.MESSAGE_ID, SUM(l.CLICKS) FROM LT_LINK l LEFT JOIN LT_MESSAGE m ON m.ID ="
-            + " l.MESSAGE_ID WHERE l.MESSAGE_ID IN (?,?) GROUP BY l.MESSAGE_ID",
-        sql);
-  }
-
-  @Test
-  void withAWindowThePeoplesClickRowsInsideItAreCounted() {
-    String sql =
-        RuleMetrics.query(
-                rule(
-                    "\"scope\":\"CONTACT\",\"metric\":\"UNIQUE_CLICKS\",\"withinMinutes\":5,"
-                        + "\"urlContains\":\"x\",\"campaignId\":3"))
-            .sql(1);
-    assertTrue(
-        sql.startsWith("SELECT m.CONTACT_ID, COUNT(DISTINCT l.ORIGINAL_URL) FROM LT_CLICK c"));
-    assertTrue(
-        sql.endsWith(
-            "WHERE m.CONTACT_ID IN (?) AND c.CLICKED_AT > ? AND c.CLICKED_AT <= ?"
-                + " AND c.BOT = FALSE AND l.ORIGINAL_URL LIKE ? ESCAPE '!' AND m.CAMPAIGN_ID = ? GROUP BY"
-                + " m.CONTACT_ID"),
-        sql);
-  }
-
-  @Test
-  void uniqueClicksOfACampaignAreItsMessagesWithAClick() {
-    String sql =
-        RuleMetrics.query(rule("\"scope\":\"CAMPAIGN\",\"metric\":\"UNIQUE_CLICKS\"")).sql(1);
-    assertTrue(sql.contains("COUNT(DISTINCT m.ID)") && sql.contains("l.CLICKS > 0"), sql);
-  }
-
-  @Test
-  void urlContainsIsPlainTextNotAPattern() {
-    assertEquals("50!%!_off!!", RuleMetrics.escapeLike("50%_off!"));
   }
 
   @Test

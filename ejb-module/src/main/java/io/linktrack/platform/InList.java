@@ -1,4 +1,4 @@
-package io.linktrack.rules.control;
+package io.linktrack.platform;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,16 +6,17 @@ import java.util.List;
 
 /**
  * Values for {@code IN (?, ?, ...)} in chunks of a few fixed sizes (the last value repeated to fill
- * a chunk), so the database sees a handful of distinct statements and can reuse their plans.
+ * a chunk), so the database sees a handful of distinct statements and can reuse their plans. Used
+ * by the query objects that answer for many ids at once (rule passes ask for hundreds).
  */
-final class InList {
+public final class InList {
 
-  static final int MAX = 500;
+  public static final int MAX = 500;
   private static final int[] SIZES = {1, 10, 50, 100, MAX};
 
   private InList() {}
 
-  static <T> List<List<T>> chunks(Collection<T> values) {
+  public static <T> List<List<T>> chunks(Collection<T> values) {
     List<T> all = new ArrayList<>(values);
     List<List<T>> chunks = new ArrayList<>();
     for (int from = 0; from < all.size(); from += MAX) {
@@ -30,7 +31,7 @@ final class InList {
     return chunks;
   }
 
-  static String placeholders(int count) {
+  public static String placeholders(int count) {
     return "?" + ",?".repeat(count - 1);
   }
 
