@@ -2,7 +2,11 @@ package io.linktrack.exports.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.linktrack.campaigns.boundary.CampaignNames;
+import io.linktrack.links.boundary.ExportedLinks;
+import io.linktrack.links.boundary.LinksOfMessages;
 import io.linktrack.links.control.ShortLinks;
+import io.linktrack.messages.boundary.ExportedMessages;
 import io.linktrack.platform.MigratedDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +23,8 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The CSV files, byte for byte, on an in-memory Derby database built by the real migrations: the
@@ -34,14 +40,17 @@ class ExportsTest {
 
   @BeforeEach
   void exports() {
-    exports.dataSource = db;
-    exports.shortLinks =
+    ShortLinks shortLinks =
         new ShortLinks() {
           @Override
           public String baseUrl() {
             return "https://lt.example.com";
           }
         };
+    exports.links = new ExportedLinks(db, shortLinks);
+    exports.messages = new ExportedMessages(db);
+    exports.linksOfMessages = new LinksOfMessages(db);
+    exports.campaigns = new CampaignNames(db);
   }
 
   /** Read-only for the tests: built once. */
@@ -213,13 +222,17 @@ class ExportsTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  @Test
-  void everyLinkIsOneRowOldestFirst() throws IOException {
+  @ParameterizedTest(name = "in chunks of {0} rows")
+  @ValueSource(ints = {1, 3, 500})
+  void everyLinkIsOneRowOldestFirst(int chunk) throws IOException {
+    exports.chunkSize = chunk;
     assertEquals(expected("links-all.csv"), links(new ExportQuery(null, null, null)));
   }
 
-  @Test
-  void theLinksOfOneCampaignInATimeRange() throws IOException {
+  @ParameterizedTest(name = "in chunks of {0} rows")
+  @ValueSource(ints = {1, 3, 500})
+  void theLinksOfOneCampaignInATimeRange(int chunk) throws IOException {
+    exports.chunkSize = chunk;
     assertEquals(
         expected("links-campaign-1-range.csv"),
         links(
@@ -227,13 +240,17 @@ class ExportsTest {
                 BASE.plus(Duration.ofMinutes(1)), BASE.plus(Duration.ofMinutes(10)), 1L)));
   }
 
-  @Test
-  void everyMessageIsOneRowWithItsLinksCountersOldestFirst() throws IOException {
+  @ParameterizedTest(name = "in chunks of {0} rows")
+  @ValueSource(ints = {1, 3, 500})
+  void everyMessageIsOneRowWithItsLinksCountersOldestFirst(int chunk) throws IOException {
+    exports.chunkSize = chunk;
     assertEquals(expected("messages-all.csv"), messages(new ExportQuery(null, null, null)));
   }
 
-  @Test
-  void theMessagesOfOneCampaignFromAnInstant() throws IOException {
+  @ParameterizedTest(name = "in chunks of {0} rows")
+  @ValueSource(ints = {1, 3, 500})
+  void theMessagesOfOneCampaignFromAnInstant(int chunk) throws IOException {
+    exports.chunkSize = chunk;
     assertEquals(
         expected("messages-campaign-2-from.csv"),
         messages(new ExportQuery(BASE.plus(Duration.ofMinutes(4)), null, 2L)));
