@@ -1,13 +1,18 @@
 package io.linktrack.platform;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Values for {@code IN (?, ?, ...)} in chunks of a few fixed sizes (the last value repeated to fill
- * a chunk), so the database sees a handful of distinct statements and can reuse their plans. Used
- * by the query objects that answer for many ids at once (rule passes ask for hundreds).
+ * Values asked for in a SQL {@code IN (?, ...)} list, a chunk at a time. The databases limit the
+ * parameters of a statement (and Derby the size of its compiled plan), so a long list becomes
+ * several statements of at most {@value #MAX} values; and a chunk is padded to one of a few fixed
+ * sizes (the last value repeated, which changes no answer), so the database sees a handful of
+ * distinct statements and reuses their plans. Used by the query objects that answer for many ids at
+ * once (rule passes ask for hundreds, exports for a chunk of rows).
  */
 public final class InList {
 
@@ -16,8 +21,9 @@ public final class InList {
 
   private InList() {}
 
+  /** The distinct values, in padded chunks of at most {@value #MAX}; none for no values. */
   public static <T> List<List<T>> chunks(Collection<T> values) {
-    List<T> all = new ArrayList<>(values);
+    List<T> all = values.stream().distinct().toList();
     List<List<T>> chunks = new ArrayList<>();
     for (int from = 0; from < all.size(); from += MAX) {
       List<T> chunk = new ArrayList<>(all.subList(from, Math.min(from + MAX, all.size())));
@@ -31,8 +37,24 @@ public final class InList {
     return chunks;
   }
 
+  /** {@code ?,?,?} for three values. */
   public static String placeholders(int count) {
     return "?" + ",?".repeat(count - 1);
+  }
+
+  /** {@code (?,?,?)} for a chunk of three. */
+  public static String of(List<?> chunk) {
+    return "(" + placeholders(chunk.size()) + ")";
+  }
+
+  /** Binds the chunk from parameter {@code first} on; returns the next parameter's index. */
+  public static int bind(PreparedStatement statement, int first, List<Long> chunk)
+      throws SQLException {
+    int index = first;
+    for (long id : chunk) {
+      statement.setLong(index++, id);
+    }
+    return index;
   }
 
   private static int padded(int size) {

@@ -1,21 +1,33 @@
 package io.linktrack.contacts.boundary;
 
+import io.linktrack.clicks.boundary.NewestClicks;
+import io.linktrack.clicks.boundary.NewestClicks.PersonClick;
 import io.linktrack.contacts.boundary.ContactView.ContactClick;
 import io.linktrack.contacts.entity.Contact;
+import io.linktrack.links.boundary.LinksOfMessages;
+import io.linktrack.links.boundary.LinksOfMessages.MessageLink;
+import io.linktrack.messages.boundary.ContactMessages;
 import io.linktrack.platform.Conflict;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
 import io.linktrack.platform.Page;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Contacts as records. A contact exists once the CRM creates it, or once a message or a rule names
- * it: the CRM's id is the key, so messages and rules need no mapping.
+ * it: the CRM's id is the key, so messages and rules need no mapping. A contact's clicks are those
+ * of its messages: messages names them ({@link ContactMessages}), links counts them ({@link
+ * LinksOfMessages}) and clicks lists them one by one ({@link NewestClicks}).
  */
 @Stateless
 public class Contacts {
@@ -25,6 +37,10 @@ public class Contacts {
 
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
+
+  @Inject ContactMessages messages;
+  @Inject LinksOfMessages links;
+  @Inject NewestClicks newestClicks;
 
   /** Creates a contact; without an id, Linktrack makes one up. */
   public ContactView create(String id, String name) {
@@ -83,89 +99,74 @@ public class Contacts {
    */
   public Page<TimelineClick> timeline(String id, int page, int size) {
     Page.check(page, size);
-    String where =
-        " FROM Click c, TrackedLink l, Message m WHERE l.id = c.linkId AND m.id = c.messageId"
-            + " AND m.contactId = :id AND c.bot = false";
+    List<Long> messageIds = messages.of(id);
+    List<PersonClick> clicks = newestClicks.of(messageIds, page * size, size);
+    Map<Long, String> urls =
+        urls(links.of(clicks.stream().map(PersonClick::messageId).distinct().toList()));
     List<TimelineClick> items =
-        em
-            .createQuery(
-                "SELECT c.clickedAt, l.originalUrl, c.messageId, c.deviceClass,"
-                    + " c.operatingSystem, c.browser"
-                    + where
-                    + " ORDER BY c.clickedAt DESC, c.id DESC",
-                Object[].class)
-            .setParameter("id", id)
-            .setFirstResult(page * size)
-            .setMaxResults(size)
-            .getResultList()
-            .stream()
+        clicks.stream()
             .map(
-                row ->
+                click ->
                     new TimelineClick(
-                        (Instant) row[0],
-                        (String) row[1],
-                        (Long) row[2],
-                        (String) row[3],
-                        (String) row[4],
-                        (String) row[5]))
+                        click.at(),
+                        urls.get(click.linkId()),
+                        click.messageId(),
+                        click.deviceClass(),
+                        click.operatingSystem(),
+                        click.browser()))
             .toList();
-    long total =
-        em.createQuery("SELECT COUNT(c)" + where, Long.class)
-            .setParameter("id", id)
-            .getSingleResult();
-    if (total == 0 && em.find(Contact.class, id) == null && !hasMessages(id)) {
+    long total = newestClicks.count(messageIds);
+    if (total == 0 && em.find(Contact.class, id) == null && messageIds.isEmpty()) {
       throw new NotFound("contact", id);
     }
     return new Page<>(items, page, size, total);
   }
 
-  private boolean hasMessages(String contactId) {
-    return !em.createQuery("SELECT m.id FROM Message m WHERE m.contactId = :id", Long.class)
-        .setParameter("id", contactId)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
-  }
-
   private ContactView view(String id, Contact contact) {
-    Object[] totals =
-        em.createQuery(
-                "SELECT COUNT(DISTINCT m.id), SUM(l.clicks), MIN(l.firstClick), MAX(l.lastClick)"
-                    + " FROM Message m LEFT JOIN TrackedLink l ON l.messageId = m.id"
-                    + " WHERE m.contactId = :id",
-                Object[].class)
-            .setParameter("id", id)
-            .getSingleResult();
+    List<Long> messageIds = messages.of(id);
+    List<MessageLink> links = this.links.of(messageIds);
+    // a contact's counters are those of the links of its messages, summed
+    long clicks = links.stream().mapToLong(MessageLink::clicks).sum();
+    Instant firstClick =
+        links.stream()
+            .map(MessageLink::firstClick)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .orElse(null);
+    Instant lastClick =
+        links.stream()
+            .map(MessageLink::lastClick)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
     List<String> linksClicked =
-        em.createQuery(
-                "SELECT DISTINCT l.originalUrl FROM TrackedLink l, Message m"
-                    + " WHERE l.messageId = m.id AND m.contactId = :id AND l.clicks > 0",
-                String.class)
-            .setParameter("id", id)
-            .getResultList();
+        links.stream()
+            .filter(link -> link.clicks() > 0)
+            .map(MessageLink::originalUrl)
+            .distinct()
+            .sorted()
+            .toList();
+    Map<Long, String> urls = urls(links);
     List<ContactClick> recent =
-        em
-            .createQuery(
-                "SELECT c.clickedAt, l.originalUrl, c.messageId FROM Click c, TrackedLink l,"
-                    + " Message m WHERE l.id = c.linkId AND m.id = c.messageId"
-                    + " AND m.contactId = :id AND c.bot = false ORDER BY c.clickedAt DESC, c.id DESC",
-                Object[].class)
-            .setParameter("id", id)
-            .setMaxResults(RECENT_CLICKS)
-            .getResultList()
-            .stream()
-            .map(row -> new ContactClick((Instant) row[0], (String) row[1], (Long) row[2]))
+        newestClicks.of(messageIds, 0, RECENT_CLICKS).stream()
+            .map(click -> new ContactClick(click.at(), urls.get(click.linkId()), click.messageId()))
             .toList();
     return new ContactView(
         id,
         contact == null ? null : contact.name(),
         contact == null ? List.of() : contact.tags(),
         contact == null ? null : contact.createdAt(),
-        ((Number) totals[0]).longValue(),
-        totals[1] == null ? 0 : ((Number) totals[1]).longValue(),
-        (Instant) totals[2],
-        (Instant) totals[3],
+        messageIds.size(),
+        clicks,
+        firstClick,
+        lastClick,
         linksClicked,
         recent);
+  }
+
+  /** Each link's destination, by link id: a click names its link. */
+  private static Map<Long, String> urls(List<MessageLink> links) {
+    return links.stream()
+        .collect(Collectors.toMap(MessageLink::id, MessageLink::originalUrl, (a, b) -> a));
   }
 }

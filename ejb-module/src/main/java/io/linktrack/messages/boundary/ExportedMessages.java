@@ -1,0 +1,83 @@
+package io.linktrack.messages.boundary;
+
+import io.linktrack.platform.StreamingRead;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * The messages of the messages export, oldest first (by creation, then id), handed on one by one as
+ * they are read from a streaming cursor: created at or after {@code from}, before {@code to}, of
+ * one campaign; every bound optional. Their click counters are their links' (links owns them).
+ */
+@ApplicationScoped
+public class ExportedMessages {
+
+  /** One message as the export shows it. */
+  public record Row(
+      long id, String channel, String to, String status, Long campaignId, Instant createdAt) {}
+
+  @Resource(lookup = "jdbc/linktrack")
+  DataSource dataSource;
+
+  ExportedMessages() {}
+
+  /** On a database of its own, outside the server. */
+  public ExportedMessages(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Runs outside a container transaction (see {@link StreamingRead}). */
+  public void stream(
+      Instant from, Instant to, Long campaignId, StreamingRead.Sink<? super Row> sink)
+      throws IOException {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT ID, CHANNEL, RECIPIENT, STATUS, CAMPAIGN_ID, CREATED_AT FROM LT_MESSAGE"
+                + " WHERE 1 = 1");
+    if (from != null) {
+      sql.append(" AND CREATED_AT >= ?");
+    }
+    if (to != null) {
+      sql.append(" AND CREATED_AT < ?");
+    }
+    if (campaignId != null) {
+      sql.append(" AND CAMPAIGN_ID = ?");
+    }
+    sql.append(" ORDER BY CREATED_AT, ID");
+    StreamingRead.stream(
+        dataSource,
+        sql.toString(),
+        select -> {
+          int index = 1;
+          if (from != null) {
+            select.setTimestamp(index++, Timestamp.from(from));
+          }
+          if (to != null) {
+            select.setTimestamp(index++, Timestamp.from(to));
+          }
+          if (campaignId != null) {
+            select.setLong(index, campaignId);
+          }
+        },
+        row ->
+            new Row(
+                row.getLong(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                nullableLong(row, 5),
+                row.getTimestamp(6).toInstant()),
+        sink);
+  }
+
+  private static Long nullableLong(ResultSet row, int column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+}
