@@ -353,12 +353,12 @@ public final class LinkRewriter {
   }
 
   /**
-   * The end of a bracketed group such as {@code （城市）} that starts at {@code k}, if it is part of
-   * the URL; else -1. Like ASCII parentheses, a bracket outside ASCII belongs to the URL only when
-   * it is balanced inside it: its partner follows with nothing in between that would end the URL,
-   * and right after the partner the URL ends or goes on in ASCII. So {@code
-   * https://zh.wikipedia.org/wiki/北京（城市）。} keeps its brackets, while {@code
-   * https://example.com/c（無料）をご覧ください} ends before them.
+   * The end of a bracketed group such as {@code （2）} that starts at {@code k}, if it is part of the
+   * URL; else -1. A bracket outside ASCII belongs to the URL only when it is balanced inside it:
+   * its partner follows with nothing in between that would end the URL, and the URL goes on in
+   * ASCII right after the partner ({@code https://example.jp/faq（2）/answer}). At the end of a URL
+   * or before more text the group is the sentence's: {@code https://example.cn/track/1（顺丰）} and
+   * {@code https://example.com/c（無料）をご覧ください} end before the bracket.
    */
   private static int balancedGroupEnd(String s, int k, int codePoint) {
     if (Character.getType(codePoint) != Character.START_PUNCTUATION) {
@@ -374,9 +374,7 @@ public final class LinkRewriter {
       int c = s.codePointAt(j);
       if (c == partner) {
         int after = j + Character.charCount(c);
-        boolean endsOrAscii =
-            after == n || s.charAt(after) < 0x80 || !continuesUrl(s.codePointAt(after));
-        return endsOrAscii ? after : -1;
+        return after < n && isAsciiUrlContinuation(s.charAt(after)) ? after : -1;
       }
       boolean inGroup =
           c < 0x80
@@ -388,6 +386,14 @@ public final class LinkRewriter {
       j += Character.charCount(c);
     }
     return -1;
+  }
+
+  /** ASCII that carries a URL on (rather than a sentence): letters, digits, URL delimiters. */
+  private static boolean isAsciiUrlContinuation(char c) {
+    return (c >= '0' && c <= '9')
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || "/?#&=%-_~+@$".indexOf(c) >= 0;
   }
 
   /** The closing partner of an opening bracket: the next code point, or the one after (［ ］). */
