@@ -220,6 +220,9 @@ public final class LinkRewriter {
       }
       k += Character.charCount(codePoint);
     }
+    if (isKeycapAt(s, k, authorityStart)) {
+      k--;
+    }
     int authorityEnd = cutAtScriptChange(s, authorityStart, k);
     boolean pathFollows = authorityEnd == k && k < n && "/?#\\".indexOf(s.charAt(k)) >= 0;
     if (!pathFollows) {
@@ -227,7 +230,23 @@ public final class LinkRewriter {
       return end > authorityStart && HostName.isValidAuthority(s, authorityStart, end) ? end : -1;
     }
     if (!HostName.isValidAuthority(s, authorityStart, authorityEnd)) {
-      return -1;
+      // "'http://example.com'?!": the "?" starts no query, the quote and the "?!" are the
+      // sentence's.
+      int j = authorityEnd;
+      while (j < n && isTrailingPunctuation(s.charAt(j))) {
+        j++;
+      }
+      boolean sentenceEnds =
+          j == n
+              || endsUrl(s, j, s.codePointAt(j))
+              || (s.charAt(j) == closer && depth == 0)
+              || isKeycapAt(s, j + 1, j);
+      int end = trimTrailing(s, start, authorityEnd);
+      return sentenceEnds
+              && end > authorityStart
+              && HostName.isValidAuthority(s, authorityStart, end)
+          ? end
+          : -1;
     }
     while (k < n) {
       char c = s.charAt(k);
@@ -260,7 +279,7 @@ public final class LinkRewriter {
     }
     // A keycap emoji (#️⃣, 1️⃣) starts with an ASCII "#" or digit: that is the emoji's, not the
     // URL's.
-    if (k < n && k > authorityEnd && isKeycapTail(s.charAt(k)) && isKeycapBase(s.charAt(k - 1))) {
+    if (isKeycapAt(s, k, authorityEnd)) {
       k--;
     }
     int end = trimTrailing(s, start, k);
@@ -408,12 +427,19 @@ public final class LinkRewriter {
     return -1;
   }
 
-  private static boolean isKeycapTail(char c) {
-    return c == '\uFE0F' || c == '\u20E3';
-  }
-
-  private static boolean isKeycapBase(char c) {
-    return c == '#' || c == '*' || (c >= '0' && c <= '9');
+  /**
+   * Whether a keycap emoji (#️⃣, 1️⃣: an ASCII {@code #}, {@code *} or digit, then a variation
+   * selector or the enclosing keycap) ends where the URL stops, at {@code k}: its first character
+   * is then the emoji's, not the URL's.
+   */
+  private static boolean isKeycapAt(String s, int k, int from) {
+    if (k >= s.length() || k <= from) {
+      return false;
+    }
+    char tail = s.charAt(k);
+    char base = s.charAt(k - 1);
+    return (tail == '\uFE0F' || tail == '\u20E3')
+        && (base == '#' || base == '*' || (base >= '0' && base <= '9'));
   }
 
   /**
