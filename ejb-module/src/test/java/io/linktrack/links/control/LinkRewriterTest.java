@@ -5,12 +5,14 @@ import static io.linktrack.links.control.BodyFormat.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -454,6 +456,33 @@ class LinkRewriterTest {
     FakeShortener shortener = new FakeShortener();
     LinkRewriter.rewrite(many, TEXT, shortener);
     assertEquals(1, shortener.calls.size());
+  }
+
+  @Test
+  void staysLinearOnHostileInputInEveryScript() {
+    // A quadratic scan of any of these 1 MB bodies would take hours; a linear one takes
+    // milliseconds.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          // a full-width bracket whose partner never comes, after every URL
+          String unclosed = "https://a.com/x（".repeat(20_000) + "y".repeat(700_000);
+          assertEquals(
+              20_000, LinkRewriter.rewrite(unclosed, TEXT, url -> "s").split("s（", -1).length - 1);
+          // invalid hosts whose paths would hold the next candidate
+          String invalid = "http://-/=".repeat(100_000);
+          assertSame(invalid, LinkRewriter.rewrite(invalid, TEXT, new FakeShortener()));
+          // one URL whose query holds URL after URL
+          String nested = "https://a.com/?u=" + "https://b.com/?u=".repeat(60_000);
+          assertEquals(List.of(nested), LinkRewriter.trackableUrls(nested, TEXT));
+          // a host cut from the text after it, and a quote before punctuation, again and again
+          String cjk = "请访问https://example.com谢谢 'http://a.com'?! ".repeat(30_000);
+          FakeShortener shortener = new FakeShortener();
+          LinkRewriter.rewrite(cjk, TEXT, shortener);
+          assertEquals(List.of("https://example.com", "http://a.com"), shortener.calls);
+          String emoji = "https://a.com/👍".repeat(60_000) + "🫠".repeat(100_000);
+          assertEquals(List.of("https://a.com/"), LinkRewriter.trackableUrls(emoji, TEXT));
+        });
   }
 
   static Stream<Arguments> formats() {
