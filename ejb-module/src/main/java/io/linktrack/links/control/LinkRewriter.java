@@ -23,9 +23,12 @@ import org.jsoup.parser.Parser;
  * stays as written: that is how a sender keeps a link untracked in an SMS.
  *
  * <p>In {@link BodyFormat#TEXT} bodies, URLs are found by a single linear scan of the text (no
- * regular expressions, so a huge or hostile body cannot cause catastrophic backtracking). In {@link
- * BodyFormat#HTML} bodies, only the {@code href} of {@code <a>} elements is a link, found with
- * jsoup; the short link is spliced into the original text rather than re-serialising the document.
+ * regular expressions, so a huge or hostile body cannot cause catastrophic backtracking). A URL
+ * ends where the text's punctuation says so in every script: {@code 请访问https://example.com/a。谢谢}
+ * links {@code https://example.com/a}. In {@link BodyFormat#HTML} bodies, only the {@code href} of
+ * {@code <a>} elements is a link, found with jsoup. Either way a link needs a valid {@link
+ * HostName}, and the short link is spliced into the original text rather than re-serialising it:
+ * putting each link's destination back gives the body as written, character for character.
  */
 public final class LinkRewriter {
 
@@ -230,8 +233,7 @@ public final class LinkRewriter {
       return end > authorityStart && HostName.isValidAuthority(s, authorityStart, end) ? end : -1;
     }
     if (!HostName.isValidAuthority(s, authorityStart, authorityEnd)) {
-      // "'http://example.com'?!": the "?" starts no query, the quote and the "?!" are the
-      // sentence's.
+      // In "'http://example.com'?!" the quote and "?!" close a sentence, not an authority.
       int j = authorityEnd;
       while (j < n && isTrailingPunctuation(s.charAt(j))) {
         j++;
@@ -277,8 +279,6 @@ public final class LinkRewriter {
       }
       k = afterGroup;
     }
-    // A keycap emoji (#️⃣, 1️⃣) starts with an ASCII "#" or digit: that is the emoji's, not the
-    // URL's.
     if (isKeycapAt(s, k, authorityEnd)) {
       k--;
     }
