@@ -119,6 +119,40 @@ class SmsTrackingIT {
   }
 
   @Test
+  void aChineseSmsLinksExactlyItsUrlsAndRedirectsToTheirAsciiForm() {
+    String plain = "https://example.com/a";
+    String iri = "https://zh.wikipedia.org/wiki/双十一";
+    JsonObject accepted =
+        send(
+            "{\"channel\":\"SMS\",\"to\":\"+8613800000000\",\"body\":"
+                + quote("请访问" + plain + "。详情见" + iri + "，谢谢👍")
+                + "}");
+    long id = accepted.getJsonNumber("id").longValue();
+    JsonObject sent = awaitStatus(id, "SENT");
+
+    List<String> shortLinks = strings(sent.getJsonArray("shortLinks"));
+    assertEquals(2, shortLinks.size(), "the full stop and the words after a URL are no link");
+    assertEquals(
+        "请访问" + shortLinks.get(0) + "。详情见" + shortLinks.get(1) + "，谢谢👍",
+        sent.getString("trackedBody"),
+        "the recipient should get the sentence with its punctuation, only the URLs replaced");
+
+    assertEquals(
+        plain,
+        click(shortLinks.get(0)).getHeaderString("Location"),
+        "the ideographic full stop would have sent the recipient to a 404 page");
+    Linktrack.pauseLikeAPerson();
+    assertEquals(
+        "https://zh.wikipedia.org/wiki/%E5%8F%8C%E5%8D%81%E4%B8%80",
+        click(shortLinks.get(1)).getHeaderString("Location"),
+        "the Location header must be ASCII: the Chinese path percent-encoded as UTF-8");
+    assertEquals(
+        List.of(plain, iri),
+        strings(Linktrack.awaitClicks(id, 2).getJsonArray("linksClicked")),
+        "the stored destinations are the URLs as written, Chinese included");
+  }
+
+  @Test
   void anUnknownOrMalformedCodeGetsAHumanReadable404() {
     for (String path : List.of("ZZZZzzzz", "not-a-code!", "x")) {
       Response response = Linktrack.get(path);

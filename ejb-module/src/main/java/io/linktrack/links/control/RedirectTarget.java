@@ -1,7 +1,7 @@
 package io.linktrack.links.control;
 
+import io.linktrack.links.entity.HostName;
 import java.io.ByteArrayOutputStream;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,9 +28,9 @@ public final class RedirectTarget {
   }
 
   /**
-   * Location-header-safe form of a URL: a unicode host becomes IDNA ASCII ({@link IDN}), any other
-   * non-ASCII character is UTF-8 percent-encoded. Existing {@code %XX} escapes and printable ASCII
-   * are left exactly as they are.
+   * Location-header-safe form of a URL: a unicode host becomes IDNA ASCII ({@link HostName#ascii}),
+   * any other non-ASCII character is UTF-8 percent-encoded. Existing {@code %XX} escapes and
+   * printable ASCII are left exactly as they are.
    *
    * <p>ASCII control characters and the space are percent-encoded too: a CR/LF in a {@code
    * Location} value would split the HTTP response, and browsers encode spaces the same way. A host
@@ -44,20 +44,9 @@ public final class RedirectTarget {
     if (authorityStart < 0) {
       return percentEncodeNonAscii(url);
     }
-    int authorityEnd = authorityStart;
-    while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
-      authorityEnd++;
-    }
-    int hostStart = url.lastIndexOf('@', authorityEnd - 1) + 1;
-    hostStart = Math.max(hostStart, authorityStart);
-    int hostEnd;
-    if (hostStart < authorityEnd && url.charAt(hostStart) == '[') {
-      int close = url.indexOf(']', hostStart);
-      hostEnd = close < 0 || close >= authorityEnd ? authorityEnd : close + 1;
-    } else {
-      int colon = url.indexOf(':', hostStart);
-      hostEnd = colon < 0 || colon > authorityEnd ? authorityEnd : colon;
-    }
+    int authorityEnd = HostName.authorityEnd(url, authorityStart, url.length());
+    int hostStart = HostName.hostStart(url, authorityStart, authorityEnd);
+    int hostEnd = HostName.hostEnd(url, hostStart, authorityEnd);
     return percentEncodeNonAscii(url.substring(0, hostStart))
         + asciiHost(url.substring(hostStart, hostEnd))
         + percentEncodeNonAscii(url.substring(hostEnd));
@@ -150,15 +139,20 @@ public final class RedirectTarget {
     return colon + 3;
   }
 
+  /**
+   * The host in punycode. Destinations stored before the host rule was strict may hold a host IDNA
+   * still reads (full-width dots, say); whatever it refuses is percent-encoded like a path.
+   */
   private static String asciiHost(String host) {
-    if (isHeaderSafe(host)) {
-      return host;
-    }
     try {
-      return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+      String ascii = HostName.toAscii(host);
+      if (isHeaderSafe(ascii)) {
+        return ascii;
+      }
     } catch (IllegalArgumentException notAnIdn) {
-      return percentEncodeNonAscii(host);
+      // percent-encoded below
     }
+    return percentEncodeNonAscii(host);
   }
 
   /** UTF-8 percent-encodes non-ASCII, control characters and spaces; keeps everything else. */

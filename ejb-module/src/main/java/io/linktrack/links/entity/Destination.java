@@ -4,10 +4,11 @@ import io.linktrack.platform.InvalidInput;
 import java.util.Optional;
 
 /**
- * Where a link sends its visitors: an absolute {@code http} or {@code https} URL with a host, at
- * most {@value #MAX_LENGTH} characters, without spaces or control characters. Every stored
- * destination passes through here (message links, custom links, the expired-link fallback, webhook
- * targets), so the rule lives in one place.
+ * Where a link sends its visitors: an absolute {@code http} or {@code https} URL with a valid
+ * {@link HostName} (the same rule that decides what counts as a link in a message), at most {@value
+ * #MAX_LENGTH} characters, without spaces or control characters. Every stored destination passes
+ * through here (message links, custom links, the expired-link fallback, webhook targets), so the
+ * rule lives in one place.
  *
  * <p>Why so strict: a destination ends up in a {@code Location} header. CR or LF in it would let a
  * sender inject headers into the redirect, any other scheme ({@code javascript:}, {@code data:})
@@ -70,8 +71,14 @@ public record Destination(String url) {
         return "must not contain spaces or control characters";
       }
     }
-    if (!hasHost(url, authority)) {
+    int authorityEnd = HostName.authorityEnd(url, authority, url.length());
+    int hostStart = HostName.hostStart(url, authority, authorityEnd);
+    if (HostName.hostEnd(url, hostStart, authorityEnd) == hostStart) {
       return "must name a host";
+    }
+    if (!HostName.isValidAuthority(url, authority, authorityEnd)) {
+      return "must name a valid host (letters, digits and hyphens in dot-separated labels, an IPv4"
+          + " address or a bracketed IPv6 address) and a numeric port, if any";
     }
     return null;
   }
@@ -94,15 +101,5 @@ public record Destination(String url) {
       }
     }
     return true;
-  }
-
-  private static boolean hasHost(String url, int from) {
-    int end = from;
-    while (end < url.length() && "/?#\\".indexOf(url.charAt(end)) < 0) {
-      end++;
-    }
-    int host = url.lastIndexOf('@', end - 1) + 1;
-    host = Math.max(host, from);
-    return host < end && url.charAt(host) != ':';
   }
 }

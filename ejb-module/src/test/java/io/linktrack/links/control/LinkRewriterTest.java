@@ -5,7 +5,14 @@ import static io.linktrack.links.control.BodyFormat.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -256,6 +263,100 @@ class LinkRewriterTest {
         expected, rewritten, "the recipient would get a different message than intended: " + name);
   }
 
+  /**
+   * Real-looking messages in many scripts and formats, from {@code link-rewriting.tsv}: the URLs
+   * that must become short links are marked there {@code ⟦like this⟧}.
+   */
+  static Stream<Arguments> messages() throws IOException {
+    List<Arguments> cases = new ArrayList<>();
+    try (InputStream in = LinkRewriterTest.class.getResourceAsStream("link-rewriting.tsv");
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] columns = line.split("\t", -1);
+        if (columns.length != 3) {
+          throw new IllegalStateException("not three tab-separated columns: " + line);
+        }
+        cases.add(Arguments.of(columns[0], columns[1], unescape(columns[2])));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: {1}")
+  @MethodSource("messages")
+  void findsExactlyTheMarkedUrlsOfARealMessage(String script, String name, String marked) {
+    List<String> urls = new ArrayList<>();
+    StringBuilder body = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    int open = -1;
+    for (int k = 0; k < marked.length(); k++) {
+      char c = marked.charAt(k);
+      if (c == '⟦') {
+        open = body.length();
+      } else if (c == '⟧') {
+        String url = body.substring(open);
+        if (!urls.contains(url)) {
+          urls.add(url);
+        }
+        expected.append("https://lt.test/").append(urls.indexOf(url) + 1);
+        open = -1;
+      } else {
+        body.append(c);
+        if (open < 0) {
+          expected.append(c);
+        }
+      }
+    }
+    String what = "[" + script + "] " + name;
+    assertEquals(
+        urls,
+        LinkRewriter.trackableUrls(body.toString(), TEXT),
+        what + ": the recipient would be sent to other pages than the message names");
+    assertEquals(
+        expected.toString(),
+        LinkRewriter.rewrite(body.toString(), TEXT, new FakeShortener()),
+        what + ": the recipient would get a different message than intended");
+    if (script.equals("email")) {
+      assertEquals(
+          TEXT,
+          BodyFormat.of(true, body.toString()),
+          what + ": a plain-text email would be read as HTML and its links left untracked");
+    }
+  }
+
+  /** The table's escapes, as its header lists them: line breaks, tab, backslash, code points. */
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c != '\\' || k + 1 == text.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = text.charAt(++k);
+      switch (next) {
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(text.substring(k + 1, k + 5), 16));
+          k += 4;
+        }
+        case 'U' -> {
+          out.appendCodePoint(Integer.parseInt(text.substring(k + 1, k + 9), 16));
+          k += 8;
+        }
+        default -> out.append(next);
+      }
+    }
+    return out.toString();
+  }
+
   @Test
   void callsTheShortenerOncePerDistinctUrlInOrderOfFirstAppearance() {
     FakeShortener shortener = new FakeShortener();
@@ -355,6 +456,33 @@ class LinkRewriterTest {
     FakeShortener shortener = new FakeShortener();
     LinkRewriter.rewrite(many, TEXT, shortener);
     assertEquals(1, shortener.calls.size());
+  }
+
+  @Test
+  void staysLinearOnHostileInputInEveryScript() {
+    // A quadratic scan of any of these 1 MB bodies would take hours; a linear one takes
+    // milliseconds.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          // a full-width bracket whose partner never comes, after every URL
+          String unclosed = "https://a.com/x（".repeat(20_000) + "y".repeat(700_000);
+          assertEquals(
+              20_000, LinkRewriter.rewrite(unclosed, TEXT, url -> "s").split("s（", -1).length - 1);
+          // invalid hosts whose paths would hold the next candidate
+          String invalid = "http://-/=".repeat(100_000);
+          assertSame(invalid, LinkRewriter.rewrite(invalid, TEXT, new FakeShortener()));
+          // one URL whose query holds URL after URL
+          String nested = "https://a.com/?u=" + "https://b.com/?u=".repeat(60_000);
+          assertEquals(List.of(nested), LinkRewriter.trackableUrls(nested, TEXT));
+          // a host cut from the text after it, and a quote before punctuation, again and again
+          String cjk = "请访问https://example.com谢谢 'http://a.com'?! ".repeat(30_000);
+          FakeShortener shortener = new FakeShortener();
+          LinkRewriter.rewrite(cjk, TEXT, shortener);
+          assertEquals(List.of("https://example.com", "http://a.com"), shortener.calls);
+          String emoji = "https://a.com/👍".repeat(60_000) + "🫠".repeat(100_000);
+          assertEquals(List.of("https://a.com/"), LinkRewriter.trackableUrls(emoji, TEXT));
+        });
   }
 
   static Stream<Arguments> formats() {

@@ -3,6 +3,7 @@ package io.linktrack.links.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -136,9 +137,50 @@ class RedirectTargetTest {
             "https://a.com/a b\r\nX: y",
             "https://a.com/a%20b%0D%0AX:%20y"),
         ascii(
+            "Chinese IRI",
+            "https://zh.wikipedia.org/wiki/双十一",
+            "https://zh.wikipedia.org/wiki/%E5%8F%8C%E5%8D%81%E4%B8%80"),
+        ascii(
+            "Chinese host and path",
+            "http://例子.中国/首页",
+            "http://xn--fsqu00a.xn--fiqs8s/%E9%A6%96%E9%A1%B5"),
+        ascii(
+            "Arabic host and path",
+            "https://موقع.مصر/الرئيسية",
+            "https://xn--4gbrim.xn--wgbh1c/%D8%A7%D9%84%D8%B1%D8%A6%D9%8A%D8%B3%D9%8A%D8%A9"),
+        ascii("Devanagari host", "https://उदाहरण.भारत/", "https://xn--p1b6ci4b4b3a.xn--h2brj9c/"),
+        ascii("Thai host", "https://ตัวอย่าง.ไทย", "https://xn--72c1a1bt4awk9o.xn--o3cw4h"),
+        ascii(
+            "Cyrillic host",
+            "http://пример.рф/?q=да",
+            "http://xn--e1afmkfd.xn--p1ai/?q=%D0%B4%D0%B0"),
+        ascii(
+            "Unicode user-info and a rooted host",
+            "https://jürgen@例え.jp./x",
+            "https://j%C3%BCrgen@xn--r8jz45g.jp./x"),
+        ascii(
+            "escapes and Unicode mixed",
+            "https://ja.wikipedia.org/wiki/%E6%97%A5本?q=%zz東",
+            "https://ja.wikipedia.org/wiki/%E6%97%A5%E6%9C%AC?q=%zz%E6%9D%B1"),
+        ascii(
+            "a backslash ends the host as in browsers",
+            "https://例え.jp\\パス",
+            "https://xn--r8jz45g.jp\\%E3%83%91%E3%82%B9"),
+        ascii(
             "host IDNA rejects is percent-encoded",
             "https://" + "ü".repeat(70) + ".de/",
             "https://" + "%C3%BC".repeat(70) + ".de/"));
+  }
+
+  @Test
+  void theLocationOfAnIriLinkIsAsciiWithTheShortLinksQueryMerged() {
+    assertEquals(
+        "https://ja.wikipedia.org/wiki/%E6%97%A5%E6%9C%AC?utm_source=sms#%E6%AD%B4%E5%8F%B2",
+        RedirectTarget.location("https://ja.wikipedia.org/wiki/日本#歴史", "utm_source=sms"),
+        "the recipient's browser would get a Location header it cannot read");
+    assertEquals(
+        "http://xn--fsqu00a.xn--fiqs8s/?id=7&ref=qr",
+        RedirectTarget.location("http://例子.中国/?id=7", "ref=qr"));
   }
 
   private static Arguments ascii(String name, String url, String expected) {

@@ -24,7 +24,14 @@ class DestinationTest {
         "https://[2001:db8::1]/x",
         "https://münchen.de/straße",
         "https://example.com/a%20b%0D%0A",
-        "http://localhost:9080/x?q=<b>"
+        "http://localhost:9080/x?q=<b>",
+        "https://例え.jp/日本",
+        "http://例子.中国/首页",
+        "https://пример.рф/каталог",
+        "https://xn--mnchen-3ya.de/",
+        "http://192.0.2.1:8080/x",
+        "https://example.com./rooted",
+        "https://example.com:/empty-port"
       })
   void anAbsoluteHttpUrlWithAHostIsADestination(String url) {
     assertEquals(url, Destination.of(" " + url + " ").url());
@@ -48,6 +55,15 @@ class DestinationTest {
         Arguments.of("https://", "must name a host"),
         Arguments.of("https:///path", "must name a host"),
         Arguments.of("https://:80/x", "must name a host"),
+        Arguments.of("http://.example.com", "must name a valid host"),
+        Arguments.of("http://-example.com/x", "must name a valid host"),
+        Arguments.of("http://example.com_", "must name a valid host"),
+        Arguments.of("https://example-.com/", "must name a valid host"),
+        Arguments.of("https://a..b.example/", "must name a valid host"),
+        Arguments.of("https://1.2.3.256/x", "must name a valid host"),
+        Arguments.of("https://[zz::1]/x", "must name a valid host"),
+        Arguments.of("https://example.com:80x/", "must name a valid host"),
+        Arguments.of("https://👍.example/", "must name a valid host"),
         Arguments.of("https://example.com/a b", "must not contain spaces or control characters"),
         Arguments.of("https://example.com/\r\nSet-Cookie:x=1", "must not contain spaces"),
         Arguments.of("https://example.com/\nLocation:evil", "must not contain spaces"),
