@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
@@ -64,5 +66,61 @@ public final class StreamingRead {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the export", e);
     }
+  }
+
+  /**
+   * The rows of {@code select} (a {@code SELECT ... FROM} one table) created at or after {@code
+   * from}, before {@code to}, of one campaign, every bound optional, oldest first (by creation,
+   * then id): the range every export is asked for.
+   */
+  public static <T> void streamCreated(
+      DataSource dataSource,
+      String select,
+      Instant from,
+      Instant to,
+      Long campaignId,
+      Row<T> row,
+      Sink<? super T> sink)
+      throws IOException {
+    StringBuilder sql = new StringBuilder(select).append(" WHERE 1 = 1");
+    if (from != null) {
+      sql.append(" AND CREATED_AT >= ?");
+    }
+    if (to != null) {
+      sql.append(" AND CREATED_AT < ?");
+    }
+    if (campaignId != null) {
+      sql.append(" AND CAMPAIGN_ID = ?");
+    }
+    sql.append(" ORDER BY CREATED_AT, ID");
+    stream(
+        dataSource,
+        sql.toString(),
+        statement -> {
+          int index = 1;
+          if (from != null) {
+            statement.setTimestamp(index++, Timestamp.from(from));
+          }
+          if (to != null) {
+            statement.setTimestamp(index++, Timestamp.from(to));
+          }
+          if (campaignId != null) {
+            statement.setLong(index, campaignId);
+          }
+        },
+        row,
+        sink);
+  }
+
+  /** A nullable BIGINT column. */
+  public static Long nullableLong(ResultSet row, int column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+
+  /** A nullable TIMESTAMP column. */
+  public static Instant instant(ResultSet row, int column) throws SQLException {
+    Timestamp timestamp = row.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

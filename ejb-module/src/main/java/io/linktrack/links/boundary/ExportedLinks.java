@@ -8,9 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -60,62 +57,29 @@ public class ExportedLinks {
   public void stream(
       Instant from, Instant to, Long campaignId, StreamingRead.Sink<? super Row> sink)
       throws IOException {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT ID, MESSAGE_ID, NAME, ORIGINAL_URL, CODE, CAMPAIGN_ID, CREATED_AT, EXPIRES_AT,"
-                + " RETIRED_AT, CLICKS, BOT_CLICKS, FIRST_CLICK, LAST_CLICK FROM LT_LINK"
-                + " WHERE 1 = 1");
-    if (from != null) {
-      sql.append(" AND CREATED_AT >= ?");
-    }
-    if (to != null) {
-      sql.append(" AND CREATED_AT < ?");
-    }
-    if (campaignId != null) {
-      sql.append(" AND CAMPAIGN_ID = ?");
-    }
-    sql.append(" ORDER BY CREATED_AT, ID");
     String base = shortLinks.baseUrl();
-    StreamingRead.stream(
+    StreamingRead.streamCreated(
         dataSource,
-        sql.toString(),
-        select -> {
-          int index = 1;
-          if (from != null) {
-            select.setTimestamp(index++, Timestamp.from(from));
-          }
-          if (to != null) {
-            select.setTimestamp(index++, Timestamp.from(to));
-          }
-          if (campaignId != null) {
-            select.setLong(index, campaignId);
-          }
-        },
+        "SELECT ID, MESSAGE_ID, NAME, ORIGINAL_URL, CODE, CAMPAIGN_ID, CREATED_AT, EXPIRES_AT,"
+            + " RETIRED_AT, CLICKS, BOT_CLICKS, FIRST_CLICK, LAST_CLICK FROM LT_LINK",
+        from,
+        to,
+        campaignId,
         row ->
             new Row(
                 row.getLong(1),
-                nullableLong(row, 2),
+                StreamingRead.nullableLong(row, 2),
                 row.getString(3),
                 row.getString(4),
                 ShortCode.shortUrl(base, row.getString(5)),
-                nullableLong(row, 6),
-                instant(row, 7),
-                instant(row, 8),
-                instant(row, 9),
+                StreamingRead.nullableLong(row, 6),
+                StreamingRead.instant(row, 7),
+                StreamingRead.instant(row, 8),
+                StreamingRead.instant(row, 9),
                 row.getLong(10),
                 row.getLong(11),
-                instant(row, 12),
-                instant(row, 13)),
+                StreamingRead.instant(row, 12),
+                StreamingRead.instant(row, 13)),
         sink);
-  }
-
-  private static Long nullableLong(ResultSet row, int column) throws SQLException {
-    long value = row.getLong(column);
-    return row.wasNull() ? null : value;
-  }
-
-  private static Instant instant(ResultSet row, int column) throws SQLException {
-    Timestamp timestamp = row.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }

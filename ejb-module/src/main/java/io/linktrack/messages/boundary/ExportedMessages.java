@@ -4,9 +4,6 @@ import io.linktrack.platform.StreamingRead;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -36,48 +33,20 @@ public class ExportedMessages {
   public void stream(
       Instant from, Instant to, Long campaignId, StreamingRead.Sink<? super Row> sink)
       throws IOException {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT ID, CHANNEL, RECIPIENT, STATUS, CAMPAIGN_ID, CREATED_AT FROM LT_MESSAGE"
-                + " WHERE 1 = 1");
-    if (from != null) {
-      sql.append(" AND CREATED_AT >= ?");
-    }
-    if (to != null) {
-      sql.append(" AND CREATED_AT < ?");
-    }
-    if (campaignId != null) {
-      sql.append(" AND CAMPAIGN_ID = ?");
-    }
-    sql.append(" ORDER BY CREATED_AT, ID");
-    StreamingRead.stream(
+    StreamingRead.streamCreated(
         dataSource,
-        sql.toString(),
-        select -> {
-          int index = 1;
-          if (from != null) {
-            select.setTimestamp(index++, Timestamp.from(from));
-          }
-          if (to != null) {
-            select.setTimestamp(index++, Timestamp.from(to));
-          }
-          if (campaignId != null) {
-            select.setLong(index, campaignId);
-          }
-        },
+        "SELECT ID, CHANNEL, RECIPIENT, STATUS, CAMPAIGN_ID, CREATED_AT FROM LT_MESSAGE",
+        from,
+        to,
+        campaignId,
         row ->
             new Row(
                 row.getLong(1),
                 row.getString(2),
                 row.getString(3),
                 row.getString(4),
-                nullableLong(row, 5),
+                StreamingRead.nullableLong(row, 5),
                 row.getTimestamp(6).toInstant()),
         sink);
-  }
-
-  private static Long nullableLong(ResultSet row, int column) throws SQLException {
-    long value = row.getLong(column);
-    return row.wasNull() ? null : value;
   }
 }
