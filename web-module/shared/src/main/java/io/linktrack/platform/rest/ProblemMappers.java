@@ -1,6 +1,5 @@
 package io.linktrack.platform.rest;
 
-import io.linktrack.messages.entity.IdempotencyKeyReused;
 import io.linktrack.platform.Conflict;
 import io.linktrack.platform.InvalidInput;
 import io.linktrack.platform.NotFound;
@@ -14,16 +13,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns every failure into a problem-details response: domain exceptions into 400, 404, 409 and
- * 422, broken JSON into 400, and anything unexpected into a 500 that shows no internals (the stack
- * trace goes to the log only).
+ * Turns every failure into a problem-details response: domain exceptions into 400, 404 and 409,
+ * broken JSON into 400, and anything unexpected into a 500 that shows no internals (the stack trace
+ * goes to the log only).
  */
 public final class ProblemMappers {
 
   static final String INVALID = "urn:linktrack:problem:invalid-request";
   static final String NOT_FOUND = "urn:linktrack:problem:not-found";
   static final String CONFLICT = "urn:linktrack:problem:conflict";
-  static final String KEY_REUSED = "urn:linktrack:problem:idempotency-key-reused";
 
   private ProblemMappers() {}
 
@@ -52,18 +50,6 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(Conflict e) {
       return Problem.of(CONFLICT, Response.Status.CONFLICT).detail(e.getMessage()).toResponse();
-    }
-  }
-
-  /** 422 as the IETF Idempotency-Key draft has it: the request is fine, its key is not. */
-  @Provider
-  public static class IdempotencyKeyReusedMapper implements ExceptionMapper<IdempotencyKeyReused> {
-    @Override
-    public Response toResponse(IdempotencyKeyReused e) {
-      return Problem.of(KEY_REUSED, 422, "Unprocessable Content")
-          .detail(e.getMessage())
-          .fieldError("Idempotency-Key", e.getMessage())
-          .toResponse();
     }
   }
 
