@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * The names of campaigns by id, for rows of other features that carry a campaign id (the CSV
- * exports name each row's campaign). One query per {@value InList#MAX_IDS} ids.
+ * exports name each row's campaign). One query per {@value InList#MAX} ids.
  */
 @ApplicationScoped
 public class CampaignNames {

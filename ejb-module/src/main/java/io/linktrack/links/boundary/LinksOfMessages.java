@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 /**
  * The links of some messages with their counters: a message's clicks, first and last click are
  * those of its links (the messages export, a contact's totals). One query per {@value
- * InList#MAX_IDS} messages.
+ * InList#MAX} messages.
  */
 @ApplicationScoped
 public class LinksOfMessages {
