@@ -1,6 +1,6 @@
 package io.linktrack.messages.boundary;
 
-import io.linktrack.links.boundary.MessageLinks;
+import io.linktrack.links.boundary.LinksOfMessages;
 import io.linktrack.messages.entity.Batch;
 import io.linktrack.messages.entity.Message;
 import io.linktrack.messages.entity.MessageStatus;
@@ -20,7 +20,7 @@ public class MessageQueries {
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
 
-  @Inject MessageLinks links;
+  @Inject LinksOfMessages links;
 
   public MessageView find(long id) {
     Message message = em.find(Message.class, id);
@@ -51,11 +51,11 @@ public class MessageQueries {
             .setMaxResults(query.size())
             .getResultList();
     // one query for the links of the whole page instead of one per message
-    Map<Long, MessageLinks.Totals> totals =
+    Map<Long, LinksOfMessages.Totals> totals =
         links.totals(messages.stream().map(Message::id).toList());
     List<MessageView> items =
         messages.stream()
-            .map(m -> MessageView.of(m, totals.getOrDefault(m.id(), MessageLinks.Totals.NONE)))
+            .map(m -> MessageView.of(m, totals.getOrDefault(m.id(), LinksOfMessages.Totals.NONE)))
             .toList();
     long total =
         where

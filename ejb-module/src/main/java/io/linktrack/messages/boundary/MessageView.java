@@ -1,6 +1,6 @@
 package io.linktrack.messages.boundary;
 
-import io.linktrack.links.boundary.MessageLinks;
+import io.linktrack.links.boundary.LinksOfMessages;
 import io.linktrack.messages.entity.Channel;
 import io.linktrack.messages.entity.Message;
 import io.linktrack.messages.entity.MessageStatus;
@@ -33,7 +33,7 @@ public record MessageView(
     List<String> linksClicked,
     List<String> shortLinks) {
 
-  static MessageView of(Message message, MessageLinks.Totals links) {
+  static MessageView of(Message message, LinksOfMessages.Totals links) {
     return new MessageView(
         message.id(),
         message.channel(),

@@ -1,5 +1,6 @@
 package io.linktrack.messages.boundary;
 
+import io.linktrack.links.boundary.LinksOfMessages;
 import io.linktrack.links.boundary.MessageLinks;
 import io.linktrack.messages.control.Intake;
 import io.linktrack.messages.control.MessageQueues;
@@ -64,7 +65,7 @@ public class Messages {
     }
     dispatch(List.of(accepted.record().id()));
     // just stored: no links yet
-    return new Sent<>(MessageView.of(accepted.record(), MessageLinks.Totals.NONE), false);
+    return new Sent<>(MessageView.of(accepted.record(), LinksOfMessages.Totals.NONE), false);
   }
 
   /**

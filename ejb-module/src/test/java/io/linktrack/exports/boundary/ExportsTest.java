@@ -49,7 +49,7 @@ class ExportsTest {
         };
     exports.links = new ExportedLinks(db, shortLinks);
     exports.messages = new ExportedMessages(db);
-    exports.linksOfMessages = new LinksOfMessages(db);
+    exports.linksOfMessages = new LinksOfMessages(db, shortLinks);
     exports.campaigns = new CampaignNames(db);
   }
 
