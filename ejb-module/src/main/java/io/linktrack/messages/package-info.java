@@ -3,8 +3,8 @@
  * each in a database transaction of its own: intake ({@code Intake}, behind {@code Messages}),
  * preparation ({@code MessagePreparation}, behind {@code OutboundMessageConsumer}) and delivery
  * ({@code Delivery}, behind {@code DeliveryConsumer}); both consumers retry and park through {@code
- * Redelivery}. Reading messages is {@code MessageQueries}. Shortening and the click fields come
- * from {@code links.boundary.MessageLinks}, the channels from {@code delivery}, a message's clicks
- * are listed by {@code clicks}.
+ * Redelivery}. Reading messages is {@code MessageQueries}. Shortening comes from {@code
+ * links.boundary.MessageLinks} and the click fields from {@code LinksOfMessages}, the channels from
+ * {@code delivery}, a message's clicks are listed by {@code clicks}.
  */
 package io.linktrack.messages;
