@@ -8,18 +8,14 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 
 /**
- * What the outbound path asks of a campaign: that it exists, whether its messages' links are
- * tracked and with which UTM parameters, and counting its messages as they are sent.
+ * What the outbound path asks of a campaign: whether its messages' links are tracked and with which
+ * UTM parameters, and counting its messages as they are sent.
  */
 @ApplicationScoped
 public class CampaignDeliveries {
 
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
-
-  public boolean exists(long campaignId) {
-    return em.find(Campaign.class, campaignId) != null;
-  }
 
   public Optional<Campaign> find(long campaignId) {
     return Optional.ofNullable(em.find(Campaign.class, campaignId));

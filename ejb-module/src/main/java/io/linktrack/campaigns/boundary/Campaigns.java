@@ -35,6 +35,11 @@ public class Campaigns {
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
 
+  /** Whether a campaign of this id exists (messages and links may only name one that does). */
+  public boolean exists(long campaignId) {
+    return em.find(Campaign.class, campaignId) != null;
+  }
+
   public CampaignView create(String name, Boolean trackLinks, UtmParameters utmParameters) {
     Campaign campaign =
         new Campaign(name, trackLinks == null || trackLinks, utmParameters, Instant.now());

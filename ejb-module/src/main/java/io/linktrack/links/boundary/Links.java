@@ -1,6 +1,6 @@
 package io.linktrack.links.boundary;
 
-import io.linktrack.campaigns.entity.Campaign;
+import io.linktrack.campaigns.boundary.Campaigns;
 import io.linktrack.links.control.ShortLinks;
 import io.linktrack.links.control.Shortener;
 import io.linktrack.links.entity.LinkRetired;
@@ -27,6 +27,8 @@ import java.util.Map;
 @Stateless
 public class Links {
 
+  @Inject Campaigns campaigns;
+
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
 
@@ -38,7 +40,7 @@ public class Links {
 
   public LinkView create(CustomLinkDraft draft) {
     Instant now = Instant.now();
-    if (draft.campaignId() != null && em.find(Campaign.class, draft.campaignId()) == null) {
+    if (draft.campaignId() != null && !campaigns.exists(draft.campaignId())) {
       throw new InvalidInput("campaignId", "No campaign with id " + draft.campaignId());
     }
     ShortCode code = shortener.freshCodes(1).get(0);

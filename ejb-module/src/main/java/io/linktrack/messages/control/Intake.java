@@ -1,6 +1,6 @@
 package io.linktrack.messages.control;
 
-import io.linktrack.campaigns.boundary.CampaignDeliveries;
+import io.linktrack.campaigns.boundary.Campaigns;
 import io.linktrack.messages.entity.Batch;
 import io.linktrack.messages.entity.BulkDraft;
 import io.linktrack.messages.entity.IdempotencyKey;
@@ -39,7 +39,7 @@ public class Intake {
   @PersistenceContext(unitName = "linktrack")
   EntityManager em;
 
-  @Inject CampaignDeliveries campaigns;
+  @Inject Campaigns campaigns;
 
   @Inject
   @ConfigProperty(name = "linktrack.idempotency.retention", defaultValue = "PT24H")

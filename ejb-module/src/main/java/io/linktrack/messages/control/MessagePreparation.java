@@ -1,6 +1,7 @@
 package io.linktrack.messages.control;
 
 import io.linktrack.campaigns.boundary.CampaignDeliveries;
+import io.linktrack.campaigns.boundary.Campaigns;
 import io.linktrack.campaigns.entity.Campaign;
 import io.linktrack.links.boundary.MessageLinks;
 import io.linktrack.messages.entity.InboundRecord;
@@ -34,6 +35,8 @@ public class MessagePreparation {
   @Inject MessageLinks links;
 
   @Inject CampaignDeliveries campaigns;
+
+  @Inject Campaigns campaignRecords;
 
   @Inject
   @ConfigProperty(name = "linktrack.tracking.enabled", defaultValue = "true")
@@ -87,7 +90,7 @@ public class MessagePreparation {
   /** A record the CRM put on the queue itself becomes a message the first time it is seen. */
   private Message create(InboundRecord.Submitted submitted) {
     Message created = Message.fromQueue(submitted.draft(), submitted.sourceKey(), Instant.now());
-    if (created.campaignId() != null && !campaigns.exists(created.campaignId())) {
+    if (created.campaignId() != null && !campaignRecords.exists(created.campaignId())) {
       throw new InvalidInput("campaignId", "No campaign with id " + created.campaignId());
     }
     em.persist(created);
