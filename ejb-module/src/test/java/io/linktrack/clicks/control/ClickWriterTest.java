@@ -1,14 +1,10 @@
 package io.linktrack.clicks.control;
 
+import static io.linktrack.clicks.control.ClickFixture.DEVICES;
+import static io.linktrack.clicks.control.ClickFixture.clicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.linktrack.links.entity.LinkTarget;
-import io.linktrack.platform.MigratedDatabase;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -21,43 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class ClickWriterTest {
 
-  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
-
-  private static final DeviceDetector DEVICES = new DeviceDetector();
-  private static final String IPHONE =
-      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
-          + " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-
   private final ClickWriter writer = new ClickWriter();
   private EmbeddedDataSource db;
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    db = MigratedDatabase.fresh("ledger");
+    db = ClickFixture.databaseWithTwoLinks();
     writer.dataSource = db;
     writer.devices = DEVICES;
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.executeUpdate(
-          "INSERT INTO LT_LINK (ID, CODE, ORIGINAL_URL, POSITION, CREATED_AT) VALUES"
-              + " (1, 'aaaaaaaa', 'https://example.com/a', 0, CURRENT_TIMESTAMP),"
-              + " (2, 'bbbbbbbb', 'https://example.com/b', 1, CURRENT_TIMESTAMP)");
-    }
-  }
-
-  private static List<PendingClick> clicks(long link, int count, int fromSecond) {
-    List<PendingClick> clicks = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      clicks.add(
-          PendingClick.of(
-              new LinkTarget(link, null, "https://example.com/" + link, 0, null, false),
-              T0.plusSeconds(fromSecond + i),
-              "Mozilla/5.0",
-              null,
-              "192.0.2.0",
-              null));
-    }
-    return clicks;
   }
 
   private long journalEnd;
