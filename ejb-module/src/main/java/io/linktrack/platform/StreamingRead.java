@@ -44,7 +44,7 @@ public final class StreamingRead {
     void accept(T row) throws IOException;
   }
 
-  public static <T> void stream(
+  private static <T> void stream(
       DataSource dataSource, String sql, Parameters parameters, Row<T> row, Sink<? super T> sink)
       throws IOException {
     try (Connection connection = dataSource.getConnection()) {
